@@ -1,0 +1,48 @@
+# The two commands of README.md. Both install what is missing, then build.
+#   make run   build in Release, create the demo database ansinh.db if absent, run the main job
+#   make test  build Release and a sanitizer (ASan+UBSan) tree, run every test through ctest
+
+BUILD      := build
+RELEASE    := $(BUILD)/release
+SANITIZE   := $(BUILD)/sanitize
+ANSINH     := $(RELEASE)/src/cli/ansinh
+DEMO_DB    ?= ansinh.db
+DEMO_PROV  ?= 96
+JOBS       ?= $(shell nproc)
+
+.PHONY: run test deps build build-sanitize clean format
+
+deps:
+	@bash scripts/install-deps
+
+$(RELEASE)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release -DANSINH_WERROR=ON
+
+$(SANITIZE)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(SANITIZE) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANSINH_WERROR=ON -DANSINH_SANITIZE=ON \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
+
+build: deps $(RELEASE)/build.ninja
+	cmake --build $(RELEASE) -j $(JOBS)
+
+build-sanitize: deps $(SANITIZE)/build.ninja
+	cmake --build $(SANITIZE) -j $(JOBS)
+
+run: build
+	@if [ ! -f "$(DEMO_DB)" ]; then \
+	  echo "Creating the demo database $(DEMO_DB) (province $(DEMO_PROV))"; \
+	  $(ANSINH) init --db "$(DEMO_DB)" --province $(DEMO_PROV); \
+	fi
+	$(ANSINH) summary --db "$(DEMO_DB)"
+
+# The sanitizer tree runs first so that the last line printed is the Release tree's ctest summary.
+test: build build-sanitize
+	cd $(SANITIZE) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest -j $(JOBS) --output-on-failure
+	cd $(RELEASE) && ctest -j $(JOBS) --output-on-failure
+
+format:
+	find src tests bench -name '*.h' -o -name '*.cc' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD)
