@@ -92,6 +92,11 @@ struct PersonYear {
   bool vocational_trained = false; // qua đào tạo nghề
   bool employed = false;
   int disability = 0;  // 0 none; otherwise the degree (1 = disabled)
+  // Answers that only some standards' deprivation indicators need; false when not surveyed.
+  bool sick_untreated = false;    // ill in the past 12 months and got no care (2016–2020 health)
+  bool malnourished = false;      // child stunted or underweight (2022–2025 nutrition)
+  bool wage_no_contract = false;  // works for wages without a labour contract (2022–2025)
+  bool social_allowance = false;  // receives a monthly social-assistance allowance
 };
 
 }  // namespace ansinh
