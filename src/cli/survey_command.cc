@@ -1,0 +1,152 @@
+// ansinh survey household|person: enter or correct one year's survey answers (phiếu B1/B2) for a
+// household or a member. An existing year keeps the answers whose flags are not given; a new
+// household year needs its income, housing quality and area, and any other answer not given is 0.
+#include <memory>
+#include <ostream>
+
+#include "cli/cli.h"
+
+namespace ansinh::cli {
+namespace {
+
+// A flag that may or may not have been given on the command line.
+template <typename T>
+struct Answer {
+  T value{};
+  CLI::Option* option = nullptr;
+  bool given() const { return option && option->count() > 0; }
+  void ApplyTo(T& target) const {
+    if (given()) target = value;
+  }
+};
+
+struct HouseholdSurveyOptions {
+  std::string db = "ansinh.db";
+  std::string household;
+  int year = 0;
+  Answer<std::string> income_month, housing_quality;
+  Answer<double> housing_area_m2;
+  Answer<bool> clean_water, hygienic_latrine, telecom, info_assets;
+};
+
+struct PersonSurveyOptions {
+  std::string db = "ansinh.db";
+  std::string person;
+  int year = 0;
+  Answer<bool> health_insurance, in_school, trained, vocational_trained, employed, sick_untreated,
+      malnourished, wage_no_contract, social_allowance;
+  Answer<int> education_grade, disability;
+};
+
+Status RequireForNewYear(bool given, const char* field) {
+  if (given) return Status::Ok();
+  return Status::Invalid(field, "", "năm khảo sát mới cần giá trị này",
+                         "a new survey year needs this value");
+}
+
+Status RunHouseholdSurvey(CliContext& ctx, const HouseholdSurveyOptions& o) {
+  ANSINH_ASSIGN_OR_RETURN(auto db, OpenExistingStore(ctx, o.db));
+  ANSINH_ASSIGN_OR_RETURN(Household h, ResolveHousehold(*db, o.household));
+  ANSINH_ASSIGN_OR_RETURN(auto existing, db->surveys().GetHouseholdYear(h.id, o.year));
+  HouseholdYear y;
+  if (existing) {
+    y = *existing;
+  } else {
+    ANSINH_RETURN_IF_ERROR(RequireForNewYear(o.income_month.given(), "income_month"));
+    ANSINH_RETURN_IF_ERROR(RequireForNewYear(o.housing_quality.given(), "housing_quality"));
+    ANSINH_RETURN_IF_ERROR(RequireForNewYear(o.housing_area_m2.given(), "housing_area_m2"));
+    y.household_id = h.id;
+    y.year = o.year;
+  }
+  if (o.income_month.given()) {
+    ANSINH_ASSIGN_OR_RETURN(y.income_month, ParseVnd(o.income_month.value, "income_month"));
+  }
+  if (o.housing_quality.given()) {
+    ANSINH_ASSIGN_OR_RETURN(y.housing_quality,
+                            ParseHousingQuality(o.housing_quality.value, "housing_quality"));
+  }
+  o.housing_area_m2.ApplyTo(y.housing_area_m2);
+  o.clean_water.ApplyTo(y.clean_water);
+  o.hygienic_latrine.ApplyTo(y.hygienic_latrine);
+  o.telecom.ApplyTo(y.telecom);
+  o.info_assets.ApplyTo(y.info_assets);
+  return db->surveys().PutHouseholdYear(y, CliActor());
+}
+
+Status RunPersonSurvey(CliContext& ctx, const PersonSurveyOptions& o) {
+  ANSINH_ASSIGN_OR_RETURN(auto db, OpenExistingStore(ctx, o.db));
+  ANSINH_ASSIGN_OR_RETURN(std::int64_t id, ParseId(o.person, "person"));
+  ANSINH_ASSIGN_OR_RETURN(Person p, db->households().GetPerson(id));
+  ANSINH_ASSIGN_OR_RETURN(auto existing, db->surveys().GetPersonYear(p.id, o.year));
+  PersonYear y;
+  if (existing) y = *existing;
+  y.person_id = p.id;
+  y.year = o.year;
+  for (auto [answer, target] : {std::pair{&o.health_insurance, &y.health_insurance},
+                                {&o.in_school, &y.in_school}, {&o.trained, &y.trained},
+                                {&o.vocational_trained, &y.vocational_trained},
+                                {&o.employed, &y.employed}, {&o.sick_untreated, &y.sick_untreated},
+                                {&o.malnourished, &y.malnourished},
+                                {&o.wage_no_contract, &y.wage_no_contract},
+                                {&o.social_allowance, &y.social_allowance}}) {
+    answer->ApplyTo(*target);
+  }
+  o.education_grade.ApplyTo(y.education_grade);
+  o.disability.ApplyTo(y.disability);
+  return db->surveys().PutPersonYear(y, CliActor());
+}
+
+template <typename T>
+void AddAnswer(CLI::App* c, const char* flag, Answer<T>& answer, const char* help) {
+  answer.option = c->add_option(flag, answer.value, help);
+}
+
+}  // namespace
+
+void RegisterSurveyCommand(CLI::App& app, CliContext& ctx) {
+  CLI::App* survey = app.add_subcommand(
+      "survey", "Nhập kết quả khảo sát hằng năm / enter a year's survey answers");
+  survey->require_subcommand(1);
+
+  auto h = std::make_shared<HouseholdSurveyOptions>();
+  CLI::App* c = AddCommand(survey, ctx, h, "household",
+                           "Khảo sát hộ trong một năm / a household's survey of a year",
+                           RunHouseholdSurvey);
+  c->add_option("--household", h->household, "Số hoặc mã hộ / household id or code")->required();
+  c->add_option("--year", h->year, "Năm khảo sát / survey year")->required();
+  AddAnswer(c, "--income-month", h->income_month,
+            "Tổng thu nhập của hộ mỗi tháng (đồng) / household income per month (VND)");
+  AddAnswer(c, "--housing-quality", h->housing_quality,
+            "Chất lượng nhà / housing: permanent, semi_permanent, less_permanent, temporary");
+  AddAnswer(c, "--housing-area", h->housing_area_m2, "Diện tích nhà (m²) / floor area (m²)");
+  AddAnswer(c, "--clean-water", h->clean_water, "Nước sạch / clean water: 0 or 1");
+  AddAnswer(c, "--hygienic-latrine", h->hygienic_latrine,
+            "Nhà tiêu hợp vệ sinh / hygienic latrine: 0 or 1");
+  AddAnswer(c, "--telecom", h->telecom, "Dùng điện thoại, internet / telecom: 0 or 1");
+  AddAnswer(c, "--info-assets", h->info_assets,
+            "Tài sản tiếp cận thông tin / information assets: 0 or 1");
+
+  auto p = std::make_shared<PersonSurveyOptions>();
+  c = AddCommand(survey, ctx, p, "person",
+                 "Khảo sát nhân khẩu trong một năm / a member's survey of a year",
+                 RunPersonSurvey);
+  c->add_option("--person", p->person, "Số thứ tự nhân khẩu / person id")->required();
+  c->add_option("--year", p->year, "Năm khảo sát / survey year")->required();
+  AddAnswer(c, "--health-insurance", p->health_insurance, "Có thẻ BHYT / health insurance: 0/1");
+  AddAnswer(c, "--in-school", p->in_school, "Đang đi học / in school: 0/1");
+  AddAnswer(c, "--education-grade", p->education_grade, "Lớp cao nhất / highest grade: 0-12");
+  AddAnswer(c, "--trained", p->trained, "Qua đào tạo / trained: 0/1");
+  AddAnswer(c, "--vocational-trained", p->vocational_trained,
+            "Qua đào tạo nghề / vocationally trained: 0/1");
+  AddAnswer(c, "--employed", p->employed, "Có việc làm / employed: 0/1");
+  AddAnswer(c, "--disability", p->disability, "Khuyết tật / disability: 0 none, else degree");
+  AddAnswer(c, "--sick-untreated", p->sick_untreated,
+            "Ốm không đi khám chữa bệnh / ill without care: 0/1");
+  AddAnswer(c, "--malnourished", p->malnourished, "Suy dinh dưỡng / malnourished: 0/1");
+  AddAnswer(c, "--wage-no-contract", p->wage_no_contract,
+            "Làm công không hợp đồng / wage work without contract: 0/1");
+  AddAnswer(c, "--social-allowance", p->social_allowance,
+            "Hưởng trợ cấp xã hội hằng tháng / monthly social allowance: 0/1");
+}
+
+}  // namespace ansinh::cli
