@@ -170,7 +170,7 @@ class UserRepository {
 // ("" for the side that does not exist: before of an insert, after of a delete).
 struct AuditEntry {
   std::int64_t id = 0;
-  std::string at;      // ISO timestamp
+  std::string at;  // ISO timestamp
   std::string actor;
   std::string action;  // "insert", "update", "delete", or an event such as "login"
   std::string table;   // "household", "person", "household_year", ...
@@ -227,6 +227,7 @@ class Store {
   ClassificationRepository classifications_;
   UserRepository users_;
   AuditLog audit_;
+  int schema_version_ = 0;
 };
 
 }  // namespace ansinh::store
