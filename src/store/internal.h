@@ -18,7 +18,8 @@
 
 namespace ansinh::store::internal {
 
-using Json = nlohmann::json;
+// Ordered, so that an audit row lists the columns in table order.
+using Json = nlohmann::ordered_json;
 
 // The first row of `sql` (bound to `values`) as {"column": value, ...}; nullopt when none.
 Result<std::optional<Json>> LoadRow(Database& db, std::string_view sql,
