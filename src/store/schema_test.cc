@@ -83,6 +83,18 @@ TEST_F(SchemaTest, EachVersionMigratesFromTheVersionBefore) {
   }
 }
 
+TEST_F(SchemaTest, StoreOpenMigratesAnOlderFile) {
+  {
+    auto db = Open();
+    ASSERT_NE(db, nullptr);
+    ASSERT_TRUE(Migrate(*db, clock_, LatestSchemaVersion() - 1).ok());
+  }
+  auto store = Store::Open(dir_.File("s.db"), clock_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->schema_version(), LatestSchemaVersion());
+  EXPECT_TRUE((*store)->audit().List({}).ok());
+}
+
 TEST_F(SchemaTest, MigratingTwiceIsANoOp) {
   auto db = Open();
   ASSERT_NE(db, nullptr);
