@@ -1,0 +1,63 @@
+// The calibration report (`ansinh generate --report`): for each generated year, the household
+// poverty rate by income alone and the person quintile means of income per capita, beside GSO's
+// published figures for the province (data/synth/gso/), and the rural share of the population.
+//
+// Until the rules engine lands this computes the income-only rate itself: a household is poor
+// when income_month <= line x members (exact integers), with the 2011-2015 lines (400,000 VND
+// rural, 500,000 urban; also applied to 2010, as GSO's 2010 figure is) and, from 2016, the
+// income lines of QĐ 59/2015 (700,000 / 900,000), which understate the multidimensional rate.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "synth/synth.h"
+
+namespace ansinh::synth {
+
+struct YearFigures {
+  int year = 0;
+  std::int64_t households = 0, persons = 0;
+  double poor_rate = 0;                    // percent of households, income only
+  std::optional<double> gso_poor_rate;     // 2011 interpolated from 2010 and 2012
+  std::array<double, 5> quintile_means{};  // thousand VND per person per month
+  std::optional<std::array<double, 5>> gso_quintile_means;
+  double rural_share = 0;  // percent of persons
+  std::optional<double> gso_rural_share;
+};
+
+struct Report {
+  std::string province_code;
+  std::string gso_name;
+  std::vector<YearFigures> years;
+};
+
+// Collects what the report needs from every batch (a few bytes per household and year).
+class ReportSink : public Sink {
+ public:
+  Status Consume(const Batch& batch) override;
+  // One report per province seen, in code order; GSO figures read from home/data/synth.
+  Result<std::vector<Report>> Compute(const std::string& home) const;
+
+ private:
+  struct Row {
+    double income_pc = 0;  // thousand VND per person per month
+    std::int32_t members = 0;
+    bool poor = false;
+    bool urban = false;
+  };
+  // province -> year -> rows
+  std::map<std::string, std::map<int, std::vector<Row>>> rows_;
+};
+
+// Household-weighted poverty rate (percent) and person quintile means of `rows`' kind, exposed
+// for tests: incomes per person and members, in any order.
+std::array<double, 5> PersonQuintileMeans(std::vector<std::pair<double, int>> income_members);
+
+// A plain-text table: year, households, persons, poor % (GSO), quintile means (GSO), rural %.
+std::string FormatReport(const Report& report);
+
+}  // namespace ansinh::synth
