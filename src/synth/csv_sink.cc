@@ -71,8 +71,8 @@ class CsvSink : public Sink {
   explicit CsvSink(std::string dir) : dir_(std::move(dir)) {}
 
   Status Begin(const GenerateOptions&) override {
-    ANSINH_RETURN_IF_ERROR(households_.Open(dir_ + "/households.csv",
-                                            "household_id,commune_code,hamlet,address\n"));
+    ANSINH_RETURN_IF_ERROR(
+        households_.Open(dir_ + "/households.csv", "household_id,commune_code,hamlet,address\n"));
     ANSINH_RETURN_IF_ERROR(persons_.Open(
         dir_ + "/persons.csv",
         "person_id,household_id,full_name,sex,birth_date,relation,ethnicity,id_number\n"));

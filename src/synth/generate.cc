@@ -43,7 +43,8 @@ Batch MakeBatch(const Model& model, const CommunePlan& plan, const GenerateOptio
 Status RunCommunes(const Model& model, const std::vector<CommunePlan>& plans,
                    const GenerateOptions& o, int threads, Sink& sink) {
   if (threads <= 1) {
-    for (const CommunePlan& plan : plans) ANSINH_RETURN_IF_ERROR(sink.Consume(MakeBatch(model, plan, o)));
+    for (const CommunePlan& plan : plans)
+      ANSINH_RETURN_IF_ERROR(sink.Consume(MakeBatch(model, plan, o)));
     return Status::Ok();
   }
   const std::size_t window = 2 * static_cast<std::size_t>(threads) + 2;
@@ -55,7 +56,8 @@ Status RunCommunes(const Model& model, const std::vector<CommunePlan>& plans,
   auto work = [&] {
     for (;;) {
       std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return stop || next_task >= plans.size() || next_task < next_emit + window; });
+      cv.wait(lock,
+              [&] { return stop || next_task >= plans.size() || next_task < next_emit + window; });
       if (stop || next_task >= plans.size()) return;
       const std::size_t i = next_task++;
       lock.unlock();
@@ -89,7 +91,8 @@ Status RunCommunes(const Model& model, const std::vector<CommunePlan>& plans,
 
 Status CheckOptions(const GenerateOptions& o) {
   if (o.first_year > o.last_year || o.first_year < 1990 || o.last_year > 2100) {
-    return Status::Invalid("years", std::to_string(o.first_year) + "-" + std::to_string(o.last_year),
+    return Status::Invalid("years",
+                           std::to_string(o.first_year) + "-" + std::to_string(o.last_year),
                            "khoảng năm không hợp lệ (1990-2100)", "bad year range (1990-2100)");
   }
   if (o.households < 0) {
@@ -114,13 +117,15 @@ Status Generate(const GenerateOptions& o, Sink& sink) {
     real_total += static_cast<double>(model.province.households_2010);
     models.push_back(std::move(model));
   }
-  const int threads = o.threads > 0 ? o.threads
-                                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const int threads = o.threads > 0
+                          ? o.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   ANSINH_RETURN_IF_ERROR(sink.Begin(o));
   std::int64_t next_id = 1;
   for (const Model& model : models) {
     const ProvinceModel& p = model.province;
-    ANSINH_ASSIGN_OR_RETURN(auto units, io::LoadProvinceUnits(o.home + "/data/vn-admin-units.csv", p.code));
+    ANSINH_ASSIGN_OR_RETURN(auto units,
+                            io::LoadProvinceUnits(o.home + "/data/vn-admin-units.csv", p.code));
     std::int64_t households = p.households_2010;
     if (o.households > 0) {
       households = o.national ? std::llround(static_cast<double>(p.households_2010) *

@@ -30,8 +30,7 @@ std::vector<std::int64_t> Apportion(std::int64_t total, const std::vector<double
   return out;
 }
 
-std::vector<Hamlet> MakeHamlets(const Model& model, const CommunePlan& plan, int count,
-                                Rng& rng) {
+std::vector<Hamlet> MakeHamlets(const Model& model, const CommunePlan& plan, int count, Rng& rng) {
   const ProvinceModel& p = model.province;
   const std::string& word = plan.unit.urban ? p.hamlet_urban : p.hamlet_rural;
   // Urban units and half of the rural communes number their hamlets; the rest name them.
@@ -104,8 +103,8 @@ std::vector<CommunePlan> PlanProvince(const Model& model, const std::vector<Admi
   const auto urban_n = Apportion(n_urban, urban_w);
   const auto rural_n = Apportion(households - n_urban, rural_w);
   const auto full_urban = Apportion(std::llround(p.households_2010 * urban_share), urban_w);
-  const auto full_rural = Apportion(p.households_2010 - std::llround(p.households_2010 *
-                                                                     urban_share), rural_w);
+  const auto full_rural =
+      Apportion(p.households_2010 - std::llround(p.households_2010 * urban_share), rural_w);
   std::size_t ui = 0, ri = 0;
   std::int64_t next_id = first_id;
   for (CommunePlan& plan : plans) {

@@ -14,7 +14,7 @@ namespace ansinh::synth {
 
 struct CommunePlan {
   AdminUnit unit;
-  std::uint64_t key = 0;             // the commune's code as a number, for stream keys
+  std::uint64_t key = 0;  // the commune's code as a number, for stream keys
   std::int64_t households = 0;
   std::int64_t first_id = 1;         // run-wide id of its first household
   std::vector<double> ethnic_share;  // parallel to ProvinceModel::ethnic; Kinh is the rest

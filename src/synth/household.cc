@@ -12,7 +12,7 @@ namespace ansinh::synth {
 namespace {
 
 // Age of a head of household, by ten-year band from 20 (a shape like the 2009 census heads').
-constexpr double kHeadAgeBands[] = {0.09, 0.22, 0.26, 0.20, 0.13, 0.07, 0.03};
+constexpr double kHeadAgeBands[] = {0.13, 0.29, 0.27, 0.17, 0.08, 0.04, 0.02};
 
 struct Draft {
   Relation relation;
@@ -22,7 +22,7 @@ struct Draft {
 };
 
 int HeadAge(Rng& rng, int size) {
-  if (size == 1 && rng.Bernoulli(0.45)) return rng.UniformInt(60, 90);  // elders living alone
+  if (size == 1 && rng.Bernoulli(0.35)) return rng.UniformInt(60, 88);  // elders living alone
   const int band = rng.Categorical(kHeadAgeBands);
   return 20 + 10 * band + rng.UniformInt(0, 9);
 }
@@ -57,7 +57,7 @@ void Compose(const Model& model, int size, Rng& rng, std::vector<Draft>& out) {
     left -= elders;
   }
   // Three generations: an adult child with a spouse and children of their own.
-  int child_age = mother_age - rng.UniformInt(19, 30);
+  int child_age = mother_age - rng.UniformInt(19, 26);
   if (left >= 3 && head_age >= 50 && rng.Bernoulli(0.55)) {
     const Sex sex = rng.Bernoulli(0.6) ? Sex::kMale : Sex::kFemale;
     const int parent_age = std::max(18, child_age);
@@ -80,7 +80,7 @@ void Compose(const Model& model, int size, Rng& rng, std::vector<Draft>& out) {
     const Sex sex = rng.Bernoulli(0.515) ? Sex::kMale : Sex::kFemale;
     if (child_age >= 0) {
       out.push_back({Relation::kChild, sex, child_age, 1});
-      child_age -= rng.UniformInt(1, 5);
+      child_age -= rng.UniformInt(1, 4);
     } else {  // no room for another child: a sibling or other relative of the head
       out.push_back({rng.Bernoulli(0.5) ? Relation::kSibling : Relation::kOther, sex,
                      std::max(15, head_age + rng.UniformInt(-12, 8)), 2});
@@ -123,20 +123,24 @@ SynthHousehold MakeHousehold(const Model& model, const CommunePlan& plan, std::i
   const int hamlet = rng.Categorical(plan.hamlet_weights);
   h.household.hamlet_id = plan.hamlets[hamlet].id;
   h.household.hamlet_name = plan.hamlets[hamlet].name;
-  h.household.address = "Số " + std::to_string(rng.UniformInt(1, 400)) + ", " +
-                        h.household.hamlet_name;
+  h.household.address =
+      "Số " + std::to_string(rng.UniformInt(1, 400)) + ", " + h.household.hamlet_name;
   // Ethnicity: Kinh takes what the commune's other shares leave.
   std::vector<double> eth = {1.0};
-  for (double s : plan.ethnic_share) { eth[0] -= s; eth.push_back(s); }
+  for (double s : plan.ethnic_share) {
+    eth[0] -= s;
+    eth.push_back(s);
+  }
   eth[0] = std::max(0.0, eth[0]);
   h.ethnic = rng.Categorical(eth) - 1;
   const std::string ethnicity = h.ethnic < 0 ? "Kinh" : p.ethnic[h.ethnic].ethnicity;
   h.group = ethnicity == "Khmer" ? NameGroup::kKhmer
                                  : (ethnicity == "Hoa" ? NameGroup::kHoa : NameGroup::kViet);
   const int size = rng.Categorical(p.size_weights) + 1;
-  const double eth_effect = ethnicity == "Kinh" ? 0
+  const double eth_effect = ethnicity == "Kinh"    ? 0
                             : ethnicity == "Khmer" ? lp.khmer
-                            : ethnicity == "Hoa" ? lp.hoa : lp.other_minority;
+                            : ethnicity == "Hoa"   ? lp.hoa
+                                                   : lp.other_minority;
   h.persistent = (h.urban ? lp.urban : 0) + eth_effect + lp.size * (std::min(size, 10) - 4) +
                  plan.effect + std::sqrt(lp.rho) * rng.Normal();
   h.u_water = rng.Uniform();
@@ -173,18 +177,21 @@ SynthHousehold MakeHousehold(const Model& model, const CommunePlan& plan, std::i
     person.birth_date = BirthDate(m.birth_year, nrng);
     const std::string& family =
         d.family == 0 ? families[0]
-        : d.family == 1 ? father_line
-        : (d.relation == Relation::kSpouse ? spouse_family
-                                           : DrawFamilyName(model.names, h.group, nrng));
+        : d.family == 1
+            ? father_line
+            : (d.relation == Relation::kSpouse ? spouse_family
+                                               : DrawFamilyName(model.names, h.group, nrng));
     person.full_name = DrawFullName(model.names, h.group, d.sex, family, m.birth_year, nrng);
     if (ref_year - m.birth_year >= 14) {
       const std::string& born = nrng.Bernoulli(model.person.birth_in_province_p)
-          ? p.code
-          : model.province_codes[nrng.UniformInt(0, static_cast<int>(model.province_codes.size()) - 1)];
+                                    ? p.code
+                                    : model.province_codes[nrng.UniformInt(
+                                          0, static_cast<int>(model.province_codes.size()) - 1)];
       person.id_number = MakeCitizenId(born, d.sex, m.birth_year, nrng);
     }
     m.leave_grade = LeaveGrade(m.birth_year, h.persistent, h.urban, h.group, rng);
-    m.university = m.leave_grade == 12 && rng.Bernoulli(model.person.university_p + (h.urban ? 0.1 : 0));
+    m.university =
+        m.leave_grade == 12 && rng.Bernoulli(model.person.university_p + (h.urban ? 0.1 : 0));
     m.severe = rng.Bernoulli(0.3);
     m.u_trained = rng.Uniform();
     m.u_vocational = rng.Uniform();

@@ -27,9 +27,9 @@ struct SynthHousehold {
   std::vector<Member> members;
   std::int64_t index = 0;  // 0-based within the commune
   bool urban = false;
-  int ethnic = -1;         // index into ProvinceModel::ethnic; -1 = Kinh
+  int ethnic = -1;  // index into ProvinceModel::ethnic; -1 = Kinh
   NameGroup group = NameGroup::kViet;
-  double persistent = 0;   // the static part of the latent score (place, ethnicity, size, a)
+  double persistent = 0;  // the static part of the latent score (place, ethnicity, size, a)
   double u_water = 0, u_latrine = 0, u_telecom = 0, u_info = 0;
   double housing_noise = 0, area_noise = 0;
 };

@@ -28,10 +28,10 @@ HouseholdYear MakeHouseholdYear(const Model& m, const SynthHousehold& h, const L
   out.household_id = h.household.id;
   out.year = y.year;
   out.income_month = income;
-  out.housing_quality = Housing(hp, hp.base + hp.welfare * y.z + hp.trend * t +
-                                        (h.urban ? hp.urban : 0) + h.housing_noise);
-  const double area_pc = hp.area_pc_median *
-                         std::exp(hp.area_welfare * y.z + hp.area_trend * t + hp.area_sd * h.area_noise);
+  out.housing_quality = Housing(
+      hp, hp.base + hp.welfare * y.z + hp.trend * t + (h.urban ? hp.urban : 0) + h.housing_noise);
+  const double area_pc = hp.area_pc_median * std::exp(hp.area_welfare * y.z + hp.area_trend * t +
+                                                      hp.area_sd * h.area_noise);
   // Floor area grows less than proportionally with members (shared rooms).
   out.housing_area_m2 = std::max(6.0, std::round(area_pc * std::pow(n, 0.8)));
   out.clean_water = h.u_water < Condition(m.water, y.z, y.year, h.urban);
@@ -62,13 +62,13 @@ PersonYear MakePersonYear(const Model& m, const Member& mb, const HouseholdConte
   const bool school_age = age >= 6 && age <= 18 && age - 6 < mb.leave_grade;
   out.in_school = school_age || (mb.university && age >= 18 && age <= 22);
   out.education_grade = std::clamp(std::min(mb.leave_grade, age - 6), 0, 12);
-  const double p_dis = age < 18 ? 0.012
+  const double p_dis = age < 18   ? 0.012
                        : age < 60 ? pp.disability_adult_p
                                   : pp.disability_elder_p * (1 + (age - 60) / 20.0);
   out.disability = mb.u_disabled < p_dis ? (mb.severe ? 2 : 1) : 0;
   if (age >= 20) {
-    const double p_trained = Logistic(-1.7 + 0.3 * (mb.leave_grade - 9) + 0.13 * t +
-                                      (c.urban ? 0.5 : 0) + 0.2 * c.z);
+    const double p_trained =
+        Logistic(-1.7 + 0.3 * (mb.leave_grade - 9) + 0.13 * t + (c.urban ? 0.5 : 0) + 0.2 * c.z);
     out.trained = mb.u_trained < p_trained;
     out.vocational_trained = out.trained && mb.u_vocational < 0.72;
   }
@@ -88,8 +88,8 @@ PersonYear MakePersonYear(const Model& m, const Member& mb, const HouseholdConte
                              : Logistic(pp.health_insurance_base + pp.health_insurance_trend * t +
                                         0.4 * c.z + (age >= 60 ? 0.8 : 0));
   out.health_insurance = mb.u_insurance < p_card;
-  out.sick_untreated = rng.Bernoulli(pp.sick_untreated_p * std::exp(-0.5 * c.z) *
-                                     std::max(0.3, 1 - 0.06 * t));
+  out.sick_untreated =
+      rng.Bernoulli(pp.sick_untreated_p * std::exp(-0.5 * c.z) * std::max(0.3, 1 - 0.06 * t));
   if (age < 16) {
     const double base = pp.malnourished_p * std::exp(-0.6 * c.z) * std::pow(0.93, t);
     out.malnourished = rng.Bernoulli(age < 5 ? base : 0.4 * base);
@@ -98,8 +98,10 @@ PersonYear MakePersonYear(const Model& m, const Member& mb, const HouseholdConte
   // severely disabled, children without parents at home.
   const bool orphan = age < 16 && mb.person.relation == Relation::kGrandchild && !c.has_adult_child;
   double p_allow = 0;
-  if (age >= 80) p_allow = 0.85;
-  else if (age >= 60 && c.members == 1 && c.low_income) p_allow = 0.7;
+  if (age >= 80)
+    p_allow = 0.85;
+  else if (age >= 60 && c.members == 1 && c.low_income)
+    p_allow = 0.7;
   if (out.disability == 2) p_allow = std::max(p_allow, 0.8);
   if (orphan) p_allow = std::max(p_allow, 0.5);
   out.social_allowance = rng.Bernoulli(p_allow);
@@ -133,7 +135,8 @@ std::vector<LatentYear> LatentPath(const Model& model, const CommunePlan& plan,
   double transient = 0, permanent = 0;
   std::vector<LatentYear> path;
   for (int year = std::min(first_year, kLatentStartYear); year <= last_year; ++year) {
-    if (year > std::min(first_year, kLatentStartYear)) e = lp.phi * e + innovation_sd * rng.Normal();
+    if (year > std::min(first_year, kLatentStartYear))
+      e = lp.phi * e + innovation_sd * rng.Normal();
     transient *= lp.shock_carry;
     if (rng.Bernoulli(lp.illness_p)) transient += lp.illness_effect;
     if (rng.Bernoulli(lp.crop_failure_p) && !h.urban) transient += lp.crop_failure_effect;
@@ -146,8 +149,8 @@ std::vector<LatentYear> LatentPath(const Model& model, const CommunePlan& plan,
   return path;
 }
 
-void AppendYears(const Model& model, const SynthHousehold& h,
-                 const std::vector<LatentYear>& path, std::uint64_t seed, Batch& batch) {
+void AppendYears(const Model& model, const SynthHousehold& h, const std::vector<LatentYear>& path,
+                 std::uint64_t seed, Batch& batch) {
   const int n = static_cast<int>(h.members.size());
   bool has_adult_child = false;
   for (const Member& m : h.members) {
@@ -157,11 +160,18 @@ void AppendYears(const Model& model, const SynthHousehold& h,
     const std::int64_t income = HouseholdIncome(model, y.year, y.z, n);
     batch.household_years.push_back(MakeHouseholdYear(model, h, y, income));
     Rng rng(StreamKey({seed, static_cast<std::uint64_t>(Stream::kYear),
-                       static_cast<std::uint64_t>(h.household.id), static_cast<std::uint64_t>(y.year)}));
-    const HouseholdContext c{y.year, y.z, h.urban, h.group == NameGroup::kKhmer,
-                             income * 10 <= IncomeLineVnd(y.year, h.urban) * 13 * n, y.job_gain,
-                             n, has_adult_child};
-    for (const Member& m : h.members) batch.person_years.push_back(MakePersonYear(model, m, c, rng));
+                       static_cast<std::uint64_t>(h.household.id),
+                       static_cast<std::uint64_t>(y.year)}));
+    const HouseholdContext c{y.year,
+                             y.z,
+                             h.urban,
+                             h.group == NameGroup::kKhmer,
+                             income * 10 <= IncomeLineVnd(y.year, h.urban) * 13 * n,
+                             y.job_gain,
+                             n,
+                             has_adult_child};
+    for (const Member& m : h.members)
+      batch.person_years.push_back(MakePersonYear(model, m, c, rng));
   }
 }
 

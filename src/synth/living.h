@@ -28,8 +28,8 @@ std::vector<LatentYear> LatentPath(const Model& model, const CommunePlan& plan,
                                    std::uint64_t seed);
 
 // Appends the household's HouseholdYear and PersonYear rows for the years of `path`.
-void AppendYears(const Model& model, const SynthHousehold& h,
-                 const std::vector<LatentYear>& path, std::uint64_t seed, Batch& batch);
+void AppendYears(const Model& model, const SynthHousehold& h, const std::vector<LatentYear>& path,
+                 std::uint64_t seed, Batch& batch);
 
 // The income-only poverty line of the 2011-2015 standard (also used for 2010; QĐ 09/2011):
 // 400,000 VND rural, 500,000 urban per person per month; 700,000 / 900,000 from 2016 (QĐ

@@ -1,5 +1,6 @@
 #include "synth/model.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -121,39 +122,49 @@ Status LoadEthnicity(const std::string& dir, ProvinceModel& p) {
     to.push_back({std::string(row.Get("ethnicity")), pct / 100});
     return Status::Ok();
   };
-  ANSINH_RETURN_IF_ERROR(io::ReadCsvFile(
-      dir + "/ethnicity_by_province.csv", {"province_code", "ethnicity", "share_pct"},
-      [&](const io::CsvRow& row) {
-        if (row.Get("province_code") == p.code) return add(own, row);
-        if (row.Get("province_code") == "*") return add(fallback, row);
-        return Status::Ok();
-      }));
+  ANSINH_RETURN_IF_ERROR(io::ReadCsvFile(dir + "/ethnicity_by_province.csv",
+                                         {"province_code", "ethnicity", "share_pct"},
+                                         [&](const io::CsvRow& row) {
+                                           if (row.Get("province_code") == p.code)
+                                             return add(own, row);
+                                           if (row.Get("province_code") == "*")
+                                             return add(fallback, row);
+                                           return Status::Ok();
+                                         }));
   if (own.empty()) {
-    ANSINH_RETURN_IF_ERROR(io::ReadCsvFile(
-        dir + "/ethnicity_by_region.csv", {"region", "ethnicity", "share_pct"},
-        [&](const io::CsvRow& row) {
-          return row.Get("region") == p.region ? add(fallback, row) : Status::Ok();
-        }));
+    ANSINH_RETURN_IF_ERROR(
+        io::ReadCsvFile(dir + "/ethnicity_by_region.csv", {"region", "ethnicity", "share_pct"},
+                        [&](const io::CsvRow& row) {
+                          return row.Get("region") == p.region ? add(fallback, row) : Status::Ok();
+                        }));
   }
   p.ethnic = own.empty() ? fallback : own;
   return Status::Ok();
 }
 
 Status LoadIncome(const std::string& dir, ProvinceModel& p) {
-  std::vector<std::string> columns = {"province_code", "year"};
-  for (int i = 0; i < kKnots; ++i) columns.push_back("k" + std::to_string(i));
-  return io::ReadCsvFile(dir + "/income_knots.csv", columns, [&](const io::CsvRow& row) {
-    if (row.Get("province_code") != p.code) return Status::Ok();
-    IncomeCurve curve;
-    ANSINH_ASSIGN_OR_RETURN(double year, ToDouble(row.Get("year"), "income_knots.csv"));
-    curve.year = static_cast<int>(year);
-    for (int i = 0; i < kKnots; ++i) {
-      ANSINH_ASSIGN_OR_RETURN(curve.log_income[i],
-                              ToDouble(row.Get(columns[2 + i]), "income_knots.csv"));
-    }
-    p.income.push_back(curve);
-    return Status::Ok();
-  });
+  const std::string file = "income_knots.csv";
+  ANSINH_RETURN_IF_ERROR(
+      io::ReadCsvFile(dir + "/" + file, {"province_code", "year", "knot", "z", "log_income"},
+                      [&](const io::CsvRow& row) {
+                        if (row.Get("province_code") != p.code) return Status::Ok();
+                        ANSINH_ASSIGN_OR_RETURN(double year, ToDouble(row.Get("year"), file));
+                        ANSINH_ASSIGN_OR_RETURN(double z, ToDouble(row.Get("z"), file));
+                        ANSINH_ASSIGN_OR_RETURN(double v, ToDouble(row.Get("log_income"), file));
+                        if (p.income.empty() || p.income.back().year != static_cast<int>(year)) {
+                          p.income.push_back({static_cast<int>(year), {}, {}});
+                        }
+                        IncomeCurve& c = p.income.back();
+                        if (!c.z.empty() && z <= c.z.back())
+                          return ParseError(file, "knots not ascending");
+                        c.z.push_back(z);
+                        c.log_income.push_back(v);
+                        return Status::Ok();
+                      }));
+  for (const IncomeCurve& c : p.income) {
+    if (c.z.size() < 2) return ParseError(file, "a curve needs two knots or more");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -163,17 +174,16 @@ Status LoadModelTables(const std::string& dir, const std::string& code, bool nee
   ANSINH_RETURN_IF_ERROR(LoadProvinceRow(dir, code, model.province));
   ANSINH_RETURN_IF_ERROR(LoadEthnicity(dir, model.province));
   ANSINH_RETURN_IF_ERROR(LoadNames(dir, model.province.south, model.names));
-  ANSINH_RETURN_IF_ERROR(io::ReadCsvFile(dir + "/hamlet_words.csv", {"word"},
-                                         [&](const io::CsvRow& row) {
-                                           model.hamlet_words.emplace_back(row.Get("word"));
-                                           return Status::Ok();
-                                         }));
-  ANSINH_RETURN_IF_ERROR(io::ReadCsvFile(dir + "/provinces.csv", {"province_code"},
-                                         [&](const io::CsvRow& row) {
-                                           model.province_codes.emplace_back(
-                                               row.Get("province_code"));
-                                           return Status::Ok();
-                                         }));
+  ANSINH_RETURN_IF_ERROR(
+      io::ReadCsvFile(dir + "/hamlet_words.csv", {"word"}, [&](const io::CsvRow& row) {
+        model.hamlet_words.emplace_back(row.Get("word"));
+        return Status::Ok();
+      }));
+  ANSINH_RETURN_IF_ERROR(
+      io::ReadCsvFile(dir + "/provinces.csv", {"province_code"}, [&](const io::CsvRow& row) {
+        model.province_codes.emplace_back(row.Get("province_code"));
+        return Status::Ok();
+      }));
   if (std::filesystem::exists(dir + "/income_knots.csv")) {
     ANSINH_RETURN_IF_ERROR(LoadIncome(dir, model.province));
   }
@@ -210,11 +220,13 @@ double LogIncomeAt(const ProvinceModel& p, double growth_after, double growth_be
       if (c.year == year) curve = &c;
     }
   }
-  const double pos = (z - kKnotZ0) / kKnotStep;
-  int i = static_cast<int>(std::floor(pos));
-  i = i < 0 ? 0 : (i > kKnots - 2 ? kKnots - 2 : i);
-  const double t = pos - i;
-  return shift + curve->log_income[i] + t * (curve->log_income[i + 1] - curve->log_income[i]);
+  const auto& zs = curve->z;
+  const auto& ys = curve->log_income;
+  const auto it = std::upper_bound(zs.begin(), zs.end(), z);
+  std::size_t i = it == zs.begin() ? 0 : static_cast<std::size_t>(it - zs.begin()) - 1;
+  i = std::min(i, zs.size() - 2);
+  const double t = (z - zs[i]) / (zs[i + 1] - zs[i]);
+  return shift + ys[i] + t * (ys[i + 1] - ys[i]);
 }
 
 }  // namespace ansinh::synth

@@ -22,7 +22,7 @@ struct WeightedName {
 };
 
 struct NameTables {
-  std::array<std::vector<WeightedName>, 3> family;            // by NameGroup
+  std::array<std::vector<WeightedName>, 3> family;                 // by NameGroup
   std::array<std::array<std::vector<WeightedName>, 2>, 3> middle;  // by NameGroup, sex (M=0)
   std::array<std::array<std::vector<WeightedName>, 2>, 3> given;   // Hoa uses the Viet list
 };
@@ -59,14 +59,11 @@ struct PersonParams {
 };
 
 // The fitted map from the latent score z to log income per person per month (thousand VND):
-// piecewise linear through (kKnotZ[i], log_income[i]), extended linearly past the ends.
-inline constexpr int kKnots = 17;
-inline constexpr double kKnotZ0 = -4.0;  // knots at -4.0, -3.5, ..., 4.0
-inline constexpr double kKnotStep = 0.5;
-
+// piecewise linear through (z[i], log_income[i]), z ascending, extended linearly past the ends.
 struct IncomeCurve {
   int year = 0;
-  std::array<double, kKnots> log_income{};
+  std::vector<double> z;
+  std::vector<double> log_income;
 };
 
 struct ProvinceModel {
@@ -74,13 +71,13 @@ struct ProvinceModel {
   std::string gso_name;  // "Ca Mau"
   std::string region;    // "MRD"
   std::string region_gso_name;
-  std::int64_t households_2010 = 0;  // default household count
-  double urban_share_2010 = 0;       // of the population, GSO
+  std::int64_t households_2010 = 0;        // default household count
+  double urban_share_2010 = 0;             // of the population, GSO
   std::string hamlet_rural, hamlet_urban;  // "Ấp", "Khóm"
-  bool south = false;    // Huỳnh/Võ rather than Hoàng/Vũ
-  std::vector<double> size_weights;  // index 0 = 1 member
-  std::vector<EthnicShare> ethnic;   // besides Kinh
-  std::vector<IncomeCurve> income;   // by year, ascending; may be empty before fitting
+  bool south = false;                      // Huỳnh/Võ rather than Hoàng/Vũ
+  std::vector<double> size_weights;        // index 0 = 1 member
+  std::vector<EthnicShare> ethnic;         // besides Kinh
+  std::vector<IncomeCurve> income;         // by year, ascending; may be empty before fitting
 };
 
 struct Model {

@@ -38,25 +38,37 @@ class TomlReader {
 };
 
 void ReadLatent(TomlReader& r, LatentParams& l) {
-  for (auto [key, out] : {std::pair{"urban", &l.urban}, {"khmer", &l.khmer}, {"hoa", &l.hoa},
-                          {"other_minority", &l.other_minority}, {"size", &l.size},
-                          {"commune_sd", &l.commune_sd}, {"rho", &l.rho}, {"phi", &l.phi},
-                          {"illness_p", &l.illness_p}, {"illness_effect", &l.illness_effect},
+  for (auto [key, out] : {std::pair{"urban", &l.urban},
+                          {"khmer", &l.khmer},
+                          {"hoa", &l.hoa},
+                          {"other_minority", &l.other_minority},
+                          {"size", &l.size},
+                          {"commune_sd", &l.commune_sd},
+                          {"rho", &l.rho},
+                          {"phi", &l.phi},
+                          {"illness_p", &l.illness_p},
+                          {"illness_effect", &l.illness_effect},
                           {"crop_failure_p", &l.crop_failure_p},
                           {"crop_failure_effect", &l.crop_failure_effect},
-                          {"job_gain_p", &l.job_gain_p}, {"job_gain_effect", &l.job_gain_effect},
+                          {"job_gain_p", &l.job_gain_p},
+                          {"job_gain_effect", &l.job_gain_effect},
                           {"shock_carry", &l.shock_carry}}) {
     r.Get("latent", key, *out);
   }
 }
 
 void ReadHousing(TomlReader& r, HousingParams& h) {
-  for (auto [key, out] :
-       {std::pair{"base", &h.base}, {"welfare", &h.welfare}, {"trend", &h.trend},
-        {"urban", &h.urban}, {"cut_less", &h.cut_less}, {"cut_semi", &h.cut_semi},
-        {"cut_permanent", &h.cut_permanent}, {"area_pc_median", &h.area_pc_median},
-        {"area_welfare", &h.area_welfare}, {"area_trend", &h.area_trend},
-        {"area_sd", &h.area_sd}}) {
+  for (auto [key, out] : {std::pair{"base", &h.base},
+                          {"welfare", &h.welfare},
+                          {"trend", &h.trend},
+                          {"urban", &h.urban},
+                          {"cut_less", &h.cut_less},
+                          {"cut_semi", &h.cut_semi},
+                          {"cut_permanent", &h.cut_permanent},
+                          {"area_pc_median", &h.area_pc_median},
+                          {"area_welfare", &h.area_welfare},
+                          {"area_trend", &h.area_trend},
+                          {"area_sd", &h.area_sd}}) {
     r.Get("housing", key, *out);
   }
 }

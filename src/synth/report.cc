@@ -52,13 +52,14 @@ Status ReportSink::Consume(const Batch& batch) {
   // Members per household (household ids are dense within a batch).
   std::vector<std::int32_t> members(batch.households.size(), 0);
   const std::int64_t first_id = batch.households.empty() ? 0 : batch.households.front().id;
-  for (const Person& p : batch.persons) ++members[static_cast<std::size_t>(p.household_id - first_id)];
+  for (const Person& p : batch.persons)
+    ++members[static_cast<std::size_t>(p.household_id - first_id)];
   const bool urban = batch.commune.urban;
   for (const HouseholdYear& y : batch.household_years) {
     const std::int32_t n = members[static_cast<std::size_t>(y.household_id - first_id)];
     const std::int64_t line = IncomeLineVnd(y.year, urban);
-    by_year[y.year].push_back({static_cast<double>(y.income_month) / 1000.0 / n, n,
-                               y.income_month <= line * n, urban});
+    by_year[y.year].push_back(
+        {static_cast<double>(y.income_month) / 1000.0 / n, n, y.income_month <= line * n, urban});
   }
   return Status::Ok();
 }
@@ -90,8 +91,8 @@ std::array<double, 5> PersonQuintileMeans(std::vector<std::pair<double, int>> v)
 Result<std::vector<Report>> ReportSink::Compute(const std::string& home) const {
   const std::string dir = home + "/data/synth/gso/";
   ANSINH_ASSIGN_OR_RETURN(GsoTable poverty, GsoTable::Read(dir + "poverty_rate_by_province.csv"));
-  ANSINH_ASSIGN_OR_RETURN(GsoTable income, GsoTable::Read(
-                                               dir + "income_per_capita_by_quintile_and_province.csv"));
+  ANSINH_ASSIGN_OR_RETURN(GsoTable income,
+                          GsoTable::Read(dir + "income_per_capita_by_quintile_and_province.csv"));
   ANSINH_ASSIGN_OR_RETURN(GsoTable population,
                           GsoTable::Read(dir + "average_population_by_province.csv"));
   std::vector<Report> reports;
@@ -137,9 +138,8 @@ std::string FormatReport(const Report& r) {
                   Num(f.gso_rural_share, "%.1f").c_str());
     out += head;
     for (int q = 0; q < 5; ++q) {
-      const auto gso = f.gso_quintile_means
-                           ? std::optional<double>((*f.gso_quintile_means)[q])
-                           : std::nullopt;
+      const auto gso =
+          f.gso_quintile_means ? std::optional<double>((*f.gso_quintile_means)[q]) : std::nullopt;
       char cell[48];
       std::snprintf(cell, sizeof cell, "%s%.0f (%s)", q ? "  " : "", f.quintile_means[q],
                     Num(gso, "%.0f").c_str());

@@ -21,7 +21,13 @@ std::uint64_t StreamKey(std::initializer_list<std::uint64_t> parts);
 
 // Purpose tags of the streams, so that two uses of one (seed, place) never share numbers.
 enum class Stream : std::uint64_t {
-  kProvince = 1, kCommune = 2, kHousehold = 3, kNames = 4, kYear = 5, kPerson = 6, kLatent = 7,
+  kProvince = 1,
+  kCommune = 2,
+  kHousehold = 3,
+  kNames = 4,
+  kYear = 5,
+  kPerson = 6,
+  kLatent = 7,
 };
 
 // SplitMix64 from a key: fast, 2^64 period, passes BigCrush; one per household and purpose.

@@ -1,0 +1,52 @@
+// synth_generate: runs the generator without the CLI (for timing and for refitting checks) until
+// `ansinh generate` lands. Usage:
+//   synth_generate HOME PROVINCE|national OUT_DIR|- [HOUSEHOLDS] [FIRST-LAST] [THREADS]
+// OUT_DIR "-" writes no CSV; the calibration report goes to stdout for a province.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "synth/report.h"
+#include "synth/synth.h"
+
+int main(int argc, char** argv) {
+  using namespace ansinh::synth;
+  if (argc < 4) {
+    std::fprintf(stderr,
+                 "usage: synth_generate HOME PROVINCE|national OUT_DIR|- [N] [Y1-Y2] [T]\n");
+    return 2;
+  }
+  GenerateOptions o;
+  o.home = argv[1];
+  o.national = std::string(argv[2]) == "national";
+  o.province_code = argv[2];
+  const std::string out = argv[3];
+  if (argc > 4) o.households = std::atoll(argv[4]);
+  if (argc > 5) std::sscanf(argv[5], "%d-%d", &o.first_year, &o.last_year);
+  if (argc > 6) o.threads = std::atoi(argv[6]);
+  ReportSink report;
+  std::vector<Sink*> sinks;
+  std::unique_ptr<Sink> csv;
+  if (out != "-") {
+    auto opened = OpenCsvSink(out);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "%s\n", opened.status().ToString().c_str());
+      return 1;
+    }
+    csv = std::move(*opened);
+    sinks.push_back(csv.get());
+  }
+  if (!o.national) sinks.push_back(&report);
+  TeeSink tee(sinks);
+  const auto status = Generate(o, tee);
+  if (!status.ok()) {
+    std::fprintf(stderr, "%s\n", status.ToString().c_str());
+    return 1;
+  }
+  if (!o.national) {
+    auto reports = report.Compute(o.home);
+    if (!reports.ok()) return 1;
+    for (const auto& r : *reports) std::fputs(FormatReport(r).c_str(), stdout);
+  }
+  return 0;
+}
