@@ -20,21 +20,35 @@ struct Answer {
   }
 };
 
+// A 0/1 answer, taken as text so that "2" or "yes please" is refused, not read as true.
+struct FlagAnswer {
+  std::string field;  // the interchange column name, for the error
+  Answer<std::string> text;
+  Status ApplyTo(bool& target) const {
+    if (!text.given()) return Status::Ok();
+    ANSINH_ASSIGN_OR_RETURN(target, ParseFlag(text.value, field));
+    return Status::Ok();
+  }
+};
+
 struct HouseholdSurveyOptions {
   std::string db = "ansinh.db";
   std::string household;
   int year = 0;
   Answer<std::string> income_month, housing_quality;
   Answer<double> housing_area_m2;
-  Answer<bool> clean_water, hygienic_latrine, telecom, info_assets;
+  FlagAnswer clean_water{"clean_water"}, hygienic_latrine{"hygienic_latrine"},
+      telecom{"telecom"}, info_assets{"info_assets"};
 };
 
 struct PersonSurveyOptions {
   std::string db = "ansinh.db";
   std::string person;
   int year = 0;
-  Answer<bool> health_insurance, in_school, trained, vocational_trained, employed, sick_untreated,
-      malnourished, wage_no_contract, social_allowance;
+  FlagAnswer health_insurance{"health_insurance"}, in_school{"in_school"}, trained{"trained"},
+      vocational_trained{"vocational_trained"}, employed{"employed"},
+      sick_untreated{"sick_untreated"}, malnourished{"malnourished"},
+      wage_no_contract{"wage_no_contract"}, social_allowance{"social_allowance"};
   Answer<int> education_grade, disability;
 };
 
@@ -66,10 +80,10 @@ Status RunHouseholdSurvey(CliContext& ctx, const HouseholdSurveyOptions& o) {
                             ParseHousingQuality(o.housing_quality.value, "housing_quality"));
   }
   o.housing_area_m2.ApplyTo(y.housing_area_m2);
-  o.clean_water.ApplyTo(y.clean_water);
-  o.hygienic_latrine.ApplyTo(y.hygienic_latrine);
-  o.telecom.ApplyTo(y.telecom);
-  o.info_assets.ApplyTo(y.info_assets);
+  ANSINH_RETURN_IF_ERROR(o.clean_water.ApplyTo(y.clean_water));
+  ANSINH_RETURN_IF_ERROR(o.hygienic_latrine.ApplyTo(y.hygienic_latrine));
+  ANSINH_RETURN_IF_ERROR(o.telecom.ApplyTo(y.telecom));
+  ANSINH_RETURN_IF_ERROR(o.info_assets.ApplyTo(y.info_assets));
   return db->surveys().PutHouseholdYear(y, CliActor());
 }
 
@@ -89,7 +103,7 @@ Status RunPersonSurvey(CliContext& ctx, const PersonSurveyOptions& o) {
                                 {&o.malnourished, &y.malnourished},
                                 {&o.wage_no_contract, &y.wage_no_contract},
                                 {&o.social_allowance, &y.social_allowance}}) {
-    answer->ApplyTo(*target);
+    ANSINH_RETURN_IF_ERROR(answer->ApplyTo(*target));
   }
   o.education_grade.ApplyTo(y.education_grade);
   o.disability.ApplyTo(y.disability);
@@ -99,6 +113,9 @@ Status RunPersonSurvey(CliContext& ctx, const PersonSurveyOptions& o) {
 template <typename T>
 void AddAnswer(CLI::App* c, const char* flag, Answer<T>& answer, const char* help) {
   answer.option = c->add_option(flag, answer.value, help);
+}
+void AddAnswer(CLI::App* c, const char* flag, FlagAnswer& answer, const char* help) {
+  AddAnswer(c, flag, answer.text, help);
 }
 
 }  // namespace

@@ -1,0 +1,20 @@
+The command line describes itself.
+
+  $ ansinh --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
+  init
+  summary
+  units
+  household
+  person
+  survey
+  audit
+  $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
+  add
+  show
+  list
+  edit
+  remove
+  $ ansinh
+  A subcommand is required
+  Run with --help for more information.
+  [2]
