@@ -22,6 +22,7 @@ struct Answer {
 
 // A 0/1 answer, taken as text so that "2" or "yes please" is refused, not read as true.
 struct FlagAnswer {
+  explicit FlagAnswer(const char* column) : field(column) {}
   std::string field;  // the interchange column name, for the error
   Answer<std::string> text;
   Status ApplyTo(bool& target) const {
