@@ -9,7 +9,8 @@ namespace {
 
 class RowEvaluator {
  public:
-  RowEvaluator(const Frame& frame, std::size_t household) : frame_(frame), household_(household) {}
+  RowEvaluator(const Frame& frame, std::size_t household, std::size_t member = 0)
+      : frame_(frame), household_(household), member_(member) {}
 
   RowValue Eval(const Node& node) {
     RowValue v;
@@ -80,7 +81,7 @@ class RowEvaluator {
 
   const Frame& frame_;
   std::size_t household_;
-  std::size_t member_ = 0;
+  std::size_t member_;
 };
 
 RowValue RowEvaluator::Binary(const Node& node) {
@@ -194,6 +195,16 @@ RowValue RowEvaluator::Call(const Node& node) {
 RowValue EvaluateRow(const Node& root, const Frame& frame, std::size_t household) {
   RowEvaluator evaluator(frame, household);
   return evaluator.Eval(root);
+}
+
+}  // namespace ansinh::rules
+
+namespace ansinh::rules {
+
+RowValue EvaluateMemberRow(const Node& condition, const Frame& frame, std::size_t household,
+                           std::size_t member_row) {
+  RowEvaluator evaluator(frame, household, member_row);
+  return evaluator.Eval(condition);
 }
 
 }  // namespace ansinh::rules

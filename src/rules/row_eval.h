@@ -27,4 +27,9 @@ struct RowValue {
 // The tree must have passed CheckExpression, and the frame must have every column it reads.
 RowValue EvaluateRow(const Node& root, const Frame& frame, std::size_t household);
 
+// Evaluates the condition inside an aggregate (a member-row expression) for one member row of
+// `household`: which members make `any(members, ...)` hold, for explanations.
+RowValue EvaluateMemberRow(const Node& condition, const Frame& frame, std::size_t household,
+                           std::size_t member_row);
+
 }  // namespace ansinh::rules
