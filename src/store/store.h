@@ -101,6 +101,21 @@ class HouseholdRepository {
   const Clock* clock_;
 };
 
+// A member surveyed in a year: the person and their answers.
+struct SurveyMember {
+  Person person;
+  PersonYear year;
+};
+
+// A household as classification reads it for one year: its survey, its commune's urban flag, and
+// the members with a survey that year (head first, then by person id).
+struct SurveyedHousehold {
+  Household household;  // hamlet_name is not filled
+  HouseholdYear survey;
+  bool urban = false;
+  std::vector<SurveyMember> members;
+};
+
 class SurveyRepository {
  public:
   explicit SurveyRepository(Database* db, const Clock* clock) : db_(db), clock_(clock) {}
@@ -112,6 +127,8 @@ class SurveyRepository {
   Result<std::optional<PersonYear>> GetPersonYear(std::int64_t person_id, int year);
   // The member surveys of one household in one year, ordered by person id.
   Result<std::vector<PersonYear>> PersonYearsOfHousehold(std::int64_t household_id, int year);
+  // Every household surveyed in `year`, in household-id order (survey_snapshot.cc).
+  Result<std::vector<SurveyedHousehold>> YearSnapshot(int year);
 
  private:
   Database* db_;
@@ -136,7 +153,12 @@ class ClassificationRepository {
   explicit ClassificationRepository(Database* db, const Clock* clock) : db_(db), clock_(clock) {}
   // Inserts or replaces (household, year, standard).
   Status Put(const Classification& c, const Actor& actor);
+  // Puts every classification in one transaction (all or nothing); each real change is audited
+  // as Put would audit it.
+  Status PutAll(const std::vector<Classification>& list, const Actor& actor);
   Result<std::vector<Classification>> ForHousehold(std::int64_t household_id);  // by year
+  // Every classification of a year, by household id then standard.
+  Result<std::vector<Classification>> ForYear(int year);
 
  private:
   Database* db_;
