@@ -72,6 +72,8 @@ void RegisterHouseholdCommand(CLI::App& app, CliContext& ctx);
 void RegisterPersonCommand(CLI::App& app, CliContext& ctx);
 void RegisterSurveyCommand(CLI::App& app, CliContext& ctx);
 void RegisterAuditCommand(CLI::App& app, CliContext& ctx);
+void RegisterClassifyCommand(CLI::App& app, CliContext& ctx);
+void RegisterStandardsCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

@@ -102,7 +102,13 @@ Status RunShow(CliContext& ctx, const HouseholdOptions& o) {
     out << "  " << c.year << "  " << c.standard_id << "  " << CategoryNameVi(c.category) << " / "
         << CategoryCode(c.category) << "  thu nhập bình quân / per capita "
         << FormatVnd(c.income_per_capita) << "  thiếu hụt / deprivations " << c.deprivation_count
-        << "\n";
+        << (c.outcome.empty() ? "" : "  rà soát / review " + c.outcome) << "\n";
+    // The explanation the rules stored with the classification, one line per language.
+    const auto why = nlohmann::json::parse(c.explanation_json, nullptr, false);
+    if (why.is_object() && why.contains("text_vi") && why.contains("text_en")) {
+      out << "    Lý do: " << why["text_vi"].get<std::string>() << "\n";
+      out << "    Why: " << why["text_en"].get<std::string>() << "\n";
+    }
   }
   return Status::Ok();
 }

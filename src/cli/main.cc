@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   RegisterHouseholdCommand(app, ctx);
   RegisterPersonCommand(app, ctx);
   RegisterSurveyCommand(app, ctx);
+  RegisterClassifyCommand(app, ctx);
+  RegisterStandardsCommand(app, ctx);
   RegisterAuditCommand(app, ctx);
 
   try {

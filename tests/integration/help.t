@@ -7,6 +7,8 @@ The command line describes itself.
   household
   person
   survey
+  classify
+  standards
   audit
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
