@@ -74,6 +74,7 @@ void RegisterSurveyCommand(CLI::App& app, CliContext& ctx);
 void RegisterAuditCommand(CLI::App& app, CliContext& ctx);
 void RegisterClassifyCommand(CLI::App& app, CliContext& ctx);
 void RegisterStandardsCommand(CLI::App& app, CliContext& ctx);
+void RegisterGenerateCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   RegisterClassifyCommand(app, ctx);
   RegisterStandardsCommand(app, ctx);
   RegisterAuditCommand(app, ctx);
+  RegisterGenerateCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -58,7 +58,7 @@ constexpr std::string_view kV1[] = {
          hygienic_latrine INTEGER NOT NULL CHECK (hygienic_latrine IN (0, 1)),
          telecom INTEGER NOT NULL CHECK (telecom IN (0, 1)),
          info_assets INTEGER NOT NULL CHECK (info_assets IN (0, 1)),
-         PRIMARY KEY (household_id, year)))",
+         PRIMARY KEY (household_id, year)) WITHOUT ROWID)",
     "CREATE INDEX household_years_by_year ON household_years (year)",
     R"(CREATE TABLE person_years (
          person_id INTEGER NOT NULL REFERENCES persons (id),
@@ -74,7 +74,7 @@ constexpr std::string_view kV1[] = {
          malnourished INTEGER NOT NULL CHECK (malnourished IN (0, 1)),
          wage_no_contract INTEGER NOT NULL CHECK (wage_no_contract IN (0, 1)),
          social_allowance INTEGER NOT NULL CHECK (social_allowance IN (0, 1)),
-         PRIMARY KEY (person_id, year)))",
+         PRIMARY KEY (person_id, year)) WITHOUT ROWID)",
     "CREATE INDEX person_years_by_year ON person_years (year)",
 };
 
@@ -91,7 +91,7 @@ constexpr std::string_view kV2[] = {
          outcome TEXT NOT NULL DEFAULT '',
          explanation TEXT CHECK (explanation IS NULL OR json_valid(explanation)),
          classified_at TEXT NOT NULL,
-         PRIMARY KEY (household_id, year, standard_id)))",
+         PRIMARY KEY (household_id, year, standard_id)) WITHOUT ROWID)",
     "CREATE INDEX classifications_by_year ON classifications (year, standard_id, category)",
     R"(CREATE TABLE users (
          id INTEGER PRIMARY KEY AUTOINCREMENT,

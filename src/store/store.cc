@@ -21,6 +21,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Clock&
 
 Store::Store(std::unique_ptr<Database> db, const Clock& clock)
     : db_(std::move(db)),
+      clock_(&clock),
       units_(db_.get(), &clock),
       households_(db_.get(), &clock),
       surveys_(db_.get(), &clock),

@@ -28,6 +28,7 @@
 namespace ansinh::store {
 
 class Database;  // the RAII SQLite wrapper (sqlite.h), private to src/store
+class BulkLoader;  // bulk_loader.h
 
 // Who makes a change, for the audit log: "cli" for the command line, a username on the server.
 struct Actor {
@@ -241,8 +242,12 @@ class Store {
   AuditLog& audit() { return audit_; }
 
  private:
+  friend class BulkLoader;  // writes many rows through the store's one connection
   Store(std::unique_ptr<Database> db, const Clock& clock);
+  Database* database() { return db_.get(); }
+  const Clock* clock() const { return clock_; }
   std::unique_ptr<Database> db_;
+  const Clock* clock_;
   UnitRepository units_;
   HouseholdRepository households_;
   SurveyRepository surveys_;

@@ -10,6 +10,7 @@ The command line describes itself.
   classify
   standards
   audit
+  generate
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
   show
