@@ -1,0 +1,188 @@
+#include "io/dataset.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/clock.h"
+#include "io/import_validation.h"
+#include "synth/synth.h"
+
+namespace ansinh::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+class DatasetTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("ansinh_dataset_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+
+  // A clean dataset of two households in Cà Mau, headers in Vietnamese for households/persons.
+  void WriteClean() {
+    Write("households.csv",
+          "Mã hộ,Mã xã,Ấp,Ghi chú\n"
+          "H1,32002,Ấp 1,gần chợ\n"
+          "H2,32014,Ấp Tân Lợi,\n");
+    Write("persons.csv",
+          "mã nhân khẩu,mã hộ,họ và tên,giới tính,ngày sinh,quan hệ với chủ hộ,dân tộc\n"
+          "P1,H1,Nguyễn Văn An,nam,1970-05-01,chủ hộ,Kinh\n"
+          "P2,H1,Trần Thị Bình,nữ,1975,spouse,Kinh\n"
+          "P3,H2,Danh Sơn,M,1980-01-01,head,Khmer\n");
+    Write("household_years.csv",
+          "household_id,year,income_month,housing_quality,housing_area_m2,clean_water,"
+          "hygienic_latrine,telecom,info_assets\n"
+          "H1,2024,3500000,permanent,45.5,1,1,1,1\n"
+          "H2,2024,1200000,temporary,20,0,0,1,0\n");
+    Write("person_years.csv",
+          "person_id,năm,health_insurance,in_school,education_grade,trained,vocational_trained,"
+          "employed,disability\n"
+          "P1,2024,1,0,9,0,0,1,0\n"
+          "P2,2024,1,0,7,0,0,1,0\n"
+          "P3,2024,0,0,5,0,0,1,0\n");
+  }
+
+  std::vector<ImportProblem> Validate() {
+    Result<Dataset> d = ReadDatasetFolder(dir_.string());
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    if (!d.ok()) return {};
+    return ValidateDataset(*d, communes_, clock_);
+  }
+
+  static bool Has(const std::vector<ImportProblem>& problems, const std::string& file,
+                  const std::string& column, const std::string& value) {
+    for (const ImportProblem& p : problems) {
+      if (p.file == file && p.column == column && p.value == value) return true;
+    }
+    return false;
+  }
+
+  fs::path dir_;
+  std::set<std::string> communes_{"32002", "32014"};
+  FixedClock clock_{1767225600};  // 2026-01-01
+};
+
+TEST_F(DatasetTest, ReadsVietnameseHeadersAndKeepsExtraColumns) {
+  WriteClean();
+  Result<Dataset> d = ReadDatasetFolder(dir_.string());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->households.size(), 2u);
+  EXPECT_EQ(d->households[1].household.hamlet_name, "Ấp Tân Lợi");
+  EXPECT_EQ(d->households[0].attributes.at("ghi chú"), "gần chợ");
+  ASSERT_EQ(d->persons.size(), 3u);
+  EXPECT_EQ(d->persons[0].person.relation, Relation::kHead);
+  EXPECT_EQ(d->persons[1].person.sex, Sex::kFemale);
+  EXPECT_EQ(d->household_years[0].survey.housing_area_m2, 45.5);
+  EXPECT_EQ(d->person_years[2].survey.year, 2024);
+  EXPECT_TRUE(ValidateDataset(*d, communes_, clock_).empty());
+}
+
+TEST_F(DatasetTest, MappingFileRenamesColumns) {
+  WriteClean();
+  Write("households.csv", "HH,Xa,Hamlet\nH1,32002,Ấp 1\nH2,32014,Ấp 2\n");
+  Write("map.csv", "from,to\nHH,household_id\nXa,commune_code\n");
+  Result<ColumnMapping> mapping = ReadColumnMapping((dir_ / "map.csv").string());
+  ASSERT_TRUE(mapping.ok());
+  Result<Dataset> d = ReadDatasetFolder(dir_.string(), *mapping);
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->problems.empty());
+  EXPECT_EQ(d->households[0].household.commune_code, "32002");
+}
+
+TEST_F(DatasetTest, Tcvn3NameImportsAsUnicode) {
+  WriteClean();
+  Write("persons.csv",
+        "person_id,household_id,full_name,sex,birth_date,relation,ethnicity\n"
+        "P1,H1,Nguy\xD4n V\xA8n An,M,1970,head,Kinh\n"
+        "P3,H2,Danh S\xAAn,M,1980,head,Khmer\n");
+  Result<Dataset> d = ReadDatasetFolder(dir_.string());
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->persons[0].person.full_name, "Nguyễn Văn An");
+  EXPECT_GE(d->encoding.tcvn3, 1);
+}
+
+TEST_F(DatasetTest, PlantedErrorsAreAllReported) {
+  WriteClean();
+  Write("households.csv",
+        "household_id,commune_code,hamlet\n"
+        "H1,32002,Ấp 1\n"
+        "H2,99999,Ấp 2\n");
+  Write("persons.csv",
+        "person_id,household_id,full_name,sex,birth_date,relation,ethnicity,id_number\n"
+        "P1,H1,Nguyễn Văn An,M,1970-05-01,head,Kinh,\n"
+        "P2,H1,Trần Thị Bình,F,1975,head,Kinh,\n"
+        "P3,H2,Danh Sơn,M,2030-01-01,head,Khmer,\n"
+        "P4,H9,Lê Văn Cường,M,1990,head,Kinh,\n"
+        "P5,H2,Nguyen Van An,M,1970-05-01,child,Kinh,\n");
+  const std::vector<ImportProblem> problems = Validate();
+  EXPECT_TRUE(Has(problems, "households.csv", "commune_code", "99999"));
+  EXPECT_TRUE(Has(problems, "persons.csv", "household_id", "H9"));
+  EXPECT_TRUE(Has(problems, "households.csv", "household_id", "H1"));  // two heads
+  EXPECT_TRUE(Has(problems, "persons.csv", "birth_date", "2030-01-01"));
+  EXPECT_TRUE(Has(problems, "persons.csv", "full_name", "Nguyen Van An"));  // likely duplicate
+  std::ostringstream report;
+  WriteErrorReport(problems, report);
+  EXPECT_EQ(report.str().rfind("file,row,column,value,reason_vi,reason_en\n", 0), 0u);
+  EXPECT_NE(report.str().find("persons.csv,4,household_id,H9,"), std::string::npos);
+}
+
+TEST_F(DatasetTest, MalformedQuotesAreAProblemOfTheFile) {
+  WriteClean();
+  Write("households.csv", "household_id,commune_code,hamlet\nH1,32002,\"Ấp 1\nH2,32014,Ấp 2\n");
+  Result<Dataset> d = ReadDatasetFolder(dir_.string());
+  ASSERT_TRUE(d.ok());
+  bool found = false;
+  for (const ImportProblem& p : ValidateDataset(*d, communes_, clock_)) {
+    found = found || p.file == "households.csv";
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(DatasetTest, SampleFolderValidatesClean) {
+  Result<Dataset> d = ReadDatasetFolder(std::string(ANSINH_SOURCE_DIR) + "/data/samples");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->households.size(), 5u);
+  EXPECT_EQ(d->persons.size(), 10u);
+  for (const ImportProblem& p : ValidateDataset(*d, communes_, clock_)) {
+    ADD_FAILURE() << p.file << ":" << p.row << " " << p.column << "=" << p.value << " "
+                  << p.reason_en;
+  }
+}
+
+TEST_F(DatasetTest, GeneratorOutputValidatesClean) {
+  synth::GenerateOptions o;
+  o.home = ANSINH_SOURCE_DIR;
+  o.province_code = "96";
+  o.households = 50;
+  o.first_year = 2023;
+  o.last_year = 2024;
+  o.threads = 1;
+  Result<std::unique_ptr<synth::Sink>> sink = synth::OpenCsvSink(dir_.string());
+  ASSERT_TRUE(sink.ok()) << sink.status().ToString();
+  ASSERT_TRUE(synth::Generate(o, **sink).ok());
+  Result<Dataset> d = ReadDatasetFolder(dir_.string());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->households.size(), 50u);
+  std::set<std::string> communes;
+  for (const HouseholdRow& h : d->households) communes.insert(h.household.commune_code);
+  const std::vector<ImportProblem> problems = ValidateDataset(*d, communes, clock_);
+  for (const ImportProblem& p : problems) {
+    ADD_FAILURE() << p.file << ":" << p.row << " " << p.column << "=" << p.value << " "
+                  << p.reason_en;
+  }
+}
+
+}  // namespace
+}  // namespace ansinh::io
