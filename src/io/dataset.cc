@@ -1,15 +1,20 @@
-// Reading the four tables of an import dataset into typed rows (see dataset.h).
+// Reading the four tables of an import dataset into typed rows (see dataset.h): the sources (a
+// folder's CSV files, a workbook's sheets) hand rows to one parser per table.
 #include "io/dataset.h"
 
+#include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <initializer_list>
 #include <utility>
 
 #include "core/money.h"
 #include "core/text.h"
 #include "io/csv_reader.h"
+#include "io/xlsx_reader.h"
 
 namespace ansinh::io {
 namespace {
@@ -69,6 +74,24 @@ constexpr Alias kAliases[] = {
     {"tro cap xa hoi", "social_allowance"},
 };
 
+const TableFormat kFormats[] = {
+    {"households", "Hộ gia đình", {"household_id", "commune_code", "hamlet"}, {"address"}},
+    {"persons",
+     "Nhân khẩu",
+     {"person_id", "household_id", "full_name", "sex", "birth_date", "relation", "ethnicity"},
+     {"id_number"}},
+    {"household_years",
+     "Hộ theo năm",
+     {"household_id", "year", "income_month", "housing_quality", "housing_area_m2", "clean_water",
+      "hygienic_latrine", "telecom", "info_assets"},
+     {}},
+    {"person_years",
+     "Nhân khẩu theo năm",
+     {"person_id", "year", "health_insurance", "in_school", "education_grade", "trained",
+      "vocational_trained", "employed", "disability"},
+     {"sick_untreated", "malnourished", "wage_no_contract", "social_allowance"}},
+};
+
 // The cells of the header row: the file's first record, split per RFC 4180 (quotes honoured).
 Result<std::vector<std::string>> ReadHeader(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -107,7 +130,8 @@ Result<std::vector<std::string>> ReadHeader(const std::string& path) {
 // One table being read: which canonical column sits at which index, and the problems found.
 class TableReader {
  public:
-  TableReader(std::string file, Dataset* dataset) : file_(std::move(file)), dataset_(dataset) {}
+  TableReader(const TableFormat& format, std::string source, Dataset* dataset)
+      : format_(format), source_(std::move(source)), dataset_(dataset) {}
 
   void SetHeader(const std::vector<std::string>& header, const ColumnMapping& mapping) {
     columns_.clear();
@@ -119,9 +143,9 @@ class TableReader {
   }
 
   // Problems for the required columns the header lacks; false when any is missing.
-  bool CheckRequired(const std::vector<std::string>& required) {
+  bool CheckRequired() {
     bool ok = true;
-    for (const std::string& name : required) {
+    for (std::string_view name : format_.required) {
       if (Index(name) < 0) {
         Problem(0, name, "", "thiếu cột bắt buộc", "required column missing");
         ok = false;
@@ -156,13 +180,13 @@ class TableReader {
     return std::move(text).value();
   }
 
-  // The columns not in `known`, as custom attributes.
-  Attributes Extra(const CsvRow& row, const std::vector<std::string_view>& known) {
+  // The columns the format does not know, as custom attributes; empty cells are left out.
+  Attributes Extra(const CsvRow& row) {
     Attributes out;
     for (std::size_t i = 0; i < columns_.size() && i < row.size(); ++i) {
-      bool is_known = false;
-      for (std::string_view k : known) is_known = is_known || columns_[i] == k;
-      if (!is_known && !columns_[i].empty()) out[columns_[i]] = Text(row, columns_[i]);
+      const std::string& name = columns_[i];
+      if (name.empty() || IsFormatColumn(name) || Trim(row.field(i)).empty()) continue;
+      out[name] = Text(row, name);
     }
     return out;
   }
@@ -180,18 +204,36 @@ class TableReader {
     }
   }
 
+  // 0/1 answers, listed as (column, member of `Survey`).
+  template <typename Survey>
+  void ParseFlags(const CsvRow& row,
+                  std::initializer_list<std::pair<std::string_view, bool Survey::*>> flags,
+                  Survey* out) {
+    for (const auto& [name, member] : flags) Parse<bool>(row, name, &(out->*member), ParseFlag);
+  }
+
   void Problem(std::int64_t row, std::string_view column, std::string value, std::string vi,
                std::string en) {
-    dataset_->problems.push_back(ImportProblem{file_, row, std::string(column), std::move(value),
+    dataset_->problems.push_back(ImportProblem{source_, row, std::string(column), std::move(value),
                                                std::move(vi), std::move(en)});
   }
 
-  const std::string& file() const { return file_; }
+  // Workbooks store a date typed into a date cell as its serial number.
+  void set_excel_dates(bool on) { excel_dates_ = on; }
+  bool excel_dates() const { return excel_dates_; }
 
  private:
-  std::string file_;
+  bool IsFormatColumn(std::string_view name) const {
+    for (std::string_view k : format_.required) if (k == name) return true;
+    for (std::string_view k : format_.optional) if (k == name) return true;
+    return false;
+  }
+
+  const TableFormat& format_;
+  std::string source_;
   Dataset* dataset_;
   std::vector<std::string> columns_;
+  bool excel_dates_ = false;
 };
 
 Result<int> ParseInt(std::string_view text, std::string_view field) {
@@ -215,28 +257,172 @@ Result<double> ParseArea(std::string_view text, std::string_view field) {
   return value;
 }
 
-Result<int> ParseDisability(std::string_view text, std::string_view field) {
-  return ParseInt(text, field);
+// An Excel date serial (days since 1899-12-30) as "YYYY-MM-DD"; the text unchanged when it is not
+// one. Serials up to 2100 are left alone: in a birth_date column they are bare years ("1975").
+std::string ExcelSerialDate(std::string_view text) {
+  long days = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (ec != std::errc() || end != text.data() + text.size() || days <= 2100 || days > 2958465) {
+    return std::string(text);
+  }
+  // Civil date from days since 1970-01-01 (H. Hinnant's algorithm); 1899-12-30 is day -25569.
+  const long z = days - 25569 + 719468;
+  const long era = z / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long day = doy - (153 * mp + 2) / 5 + 1;
+  const long month = mp < 10 ? mp + 3 : mp - 9;
+  const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", year, month, day);
+  return buf;
 }
 
-// Reads one table: header, required columns, then `on_row` for each data row.
-Status ReadTable(const std::string& dir, const std::string& file, const ColumnMapping& mapping,
-                 const std::vector<std::string>& required, Dataset* dataset,
-                 const std::function<void(TableReader&, const CsvRow&)>& on_row) {
+// Adds a row of `rows`: its number, the fields `fill` parses, and its custom attributes.
+template <typename Row, typename Fill>
+void AddRow(TableReader& t, const CsvRow& row, std::vector<Row>& rows, const Fill& fill) {
+  Row out;
+  out.row = row.row();
+  fill(out);
+  out.attributes = t.Extra(row);
+  rows.push_back(std::move(out));
+}
+
+void ParseHousehold(TableReader& t, const CsvRow& row, Dataset* d) {
+  AddRow(t, row, d->households, [&](HouseholdRow& out) {
+    out.household.code = t.Text(row, "household_id");
+    out.household.commune_code = std::string(t.Raw(row, "commune_code"));
+    out.household.hamlet_name = t.Text(row, "hamlet");
+    out.household.address = t.Text(row, "address");
+  });
+}
+
+void ParsePerson(TableReader& t, const CsvRow& row, Dataset* d) {
+  AddRow(t, row, d->persons, [&](PersonRow& out) {
+    out.household_code = t.Text(row, "household_id");
+    Person& p = out.person;
+    p.code = t.Text(row, "person_id");
+    p.full_name = t.Text(row, "full_name");
+    t.Parse<Sex>(row, "sex", &p.sex, ParseSex);
+    const std::string_view birth = t.Raw(row, "birth_date");
+    p.birth_date = t.excel_dates() ? ExcelSerialDate(birth) : std::string(birth);
+    t.Parse<Relation>(row, "relation", &p.relation, ParseRelation);
+    p.ethnicity = t.Text(row, "ethnicity");
+    p.id_number = std::string(t.Raw(row, "id_number"));
+  });
+}
+
+void ParseHouseholdYear(TableReader& t, const CsvRow& row, Dataset* d) {
+  AddRow(t, row, d->household_years, [&](HouseholdYearRow& out) {
+    out.household_code = t.Text(row, "household_id");
+    HouseholdYear& y = out.survey;
+    t.Parse<int>(row, "year", &y.year, ParseInt);
+    t.Parse<Vnd>(row, "income_month", &y.income_month, ParseVnd);
+    t.Parse<HousingQuality>(row, "housing_quality", &y.housing_quality, ParseHousingQuality);
+    t.Parse<double>(row, "housing_area_m2", &y.housing_area_m2, ParseArea);
+    t.ParseFlags<HouseholdYear>(row,
+                                {{"clean_water", &HouseholdYear::clean_water},
+                                 {"hygienic_latrine", &HouseholdYear::hygienic_latrine},
+                                 {"telecom", &HouseholdYear::telecom},
+                                 {"info_assets", &HouseholdYear::info_assets}},
+                                &y);
+  });
+}
+
+void ParsePersonYear(TableReader& t, const CsvRow& row, Dataset* d) {
+  AddRow(t, row, d->person_years, [&](PersonYearRow& out) {
+    out.person_code = t.Text(row, "person_id");
+    PersonYear& y = out.survey;
+    t.Parse<int>(row, "year", &y.year, ParseInt);
+    t.Parse<int>(row, "education_grade", &y.education_grade, ParseInt);
+    t.Parse<int>(row, "disability", &y.disability, ParseInt);
+    t.ParseFlags<PersonYear>(row,
+                             {{"health_insurance", &PersonYear::health_insurance},
+                              {"in_school", &PersonYear::in_school},
+                              {"trained", &PersonYear::trained},
+                              {"vocational_trained", &PersonYear::vocational_trained},
+                              {"employed", &PersonYear::employed},
+                              {"sick_untreated", &PersonYear::sick_untreated},
+                              {"malnourished", &PersonYear::malnourished},
+                              {"wage_no_contract", &PersonYear::wage_no_contract},
+                              {"social_allowance", &PersonYear::social_allowance}},
+                             &y);
+  });
+}
+
+using RowParser = void (*)(TableReader&, const CsvRow&, Dataset*);
+
+RowParser ParserOf(Table table) {
+  switch (table) {
+    case Table::kHouseholds: return ParseHousehold;
+    case Table::kPersons: return ParsePerson;
+    case Table::kHouseholdYears: return ParseHouseholdYear;
+    case Table::kPersonYears: return ParsePersonYear;
+  }
+  return ParseHousehold;
+}
+
+// Reads one CSV file of a folder: header, required columns, then each data row.
+Status ReadCsvTable(const std::string& dir, Table table, const ColumnMapping& mapping,
+                    Dataset* dataset) {
+  const std::string& file = dataset->sources.of(table);
   const std::string path = (std::filesystem::path(dir) / file).string();
-  TableReader table(file, dataset);
+  TableReader reader(FormatOf(table), file, dataset);
   ANSINH_ASSIGN_OR_RETURN(std::vector<std::string> header, ReadHeader(path));
-  table.SetHeader(header, mapping);
-  if (!table.CheckRequired(required)) return Status::Ok();
+  reader.SetHeader(header, mapping);
+  if (!reader.CheckRequired()) return Status::Ok();
+  const RowParser parse = ParserOf(table);
   Status read = ReadCsvFile(path, {}, [&](const CsvRow& row) {
-    on_row(table, row);
+    parse(reader, row, dataset);
     return Status::Ok();
   });
   if (!read.ok()) {
-    table.Problem(read.location().row, read.field(), read.value(), read.message_vi(),
-                  read.message_en());
+    reader.Problem(read.location().row, read.field(), read.value(), read.message_vi(),
+                   read.message_en());
   }
   return Status::Ok();
+}
+
+// Reads one sheet of a workbook the same way: its first non-empty row is the header, and rows
+// count from it (the header is row 0), as ReadSheetTable counts them.
+Status ReadSheetRows(const std::string& path, const std::string& sheet, Table table,
+                     const ColumnMapping& mapping, Dataset* dataset) {
+  TableReader reader(FormatOf(table), sheet, dataset);
+  reader.set_excel_dates(true);
+  const RowParser parse = ParserOf(table);
+  std::vector<std::string> header;
+  std::int64_t header_row = 0;
+  bool complete = false;
+  ANSINH_RETURN_IF_ERROR(ReadSheet(
+      path, sheet, [&](const std::vector<std::string>& cells, std::int64_t number) -> Status {
+        if (header_row == 0) {
+          header = cells;
+          header_row = number;
+          reader.SetHeader(header, mapping);
+          complete = reader.CheckRequired();
+        } else if (complete) {
+          parse(reader, CsvRow(&header, cells, number - header_row), dataset);
+        }
+        return Status::Ok();
+      }));
+  if (header_row == 0) reader.CheckRequired();  // an empty sheet lacks every column
+  return Status::Ok();
+}
+
+// The workbook's sheet for `table`: its English or Vietnamese name, any case and diacritics.
+Result<std::string> FindSheet(const std::vector<std::string>& sheets, Table table,
+                              const std::string& path) {
+  const TableFormat& format = FormatOf(table);
+  for (const std::string& sheet : sheets) {
+    const std::string key = SearchKey(Trim(sheet));
+    if (key == SearchKey(format.name) || key == SearchKey(format.sheet_vi)) return sheet;
+  }
+  const std::string names = std::string(format.name) + " / " + std::string(format.sheet_vi);
+  return Status::NotFound("sheet", std::string(format.name),
+                          "tệp " + path + " không có trang tính " + names,
+                          "the workbook " + path + " has no sheet " + names);
 }
 
 }  // namespace
@@ -258,109 +444,58 @@ Result<ColumnMapping> ReadColumnMapping(const std::string& path) {
   return mapping;
 }
 
-namespace {
+const TableFormat& FormatOf(Table table) { return kFormats[static_cast<int>(table)]; }
 
-Status ReadHouseholds(const std::string& dir, const ColumnMapping& mapping, Dataset* d) {
-  return ReadTable(
-      dir, "households.csv", mapping, {"household_id", "commune_code", "hamlet"}, d,
-      [d](TableReader& t, const CsvRow& row) {
-        HouseholdRow out;
-        out.row = row.row();
-        out.household.code = t.Text(row, "household_id");
-        out.household.commune_code = std::string(t.Raw(row, "commune_code"));
-        out.household.hamlet_name = t.Text(row, "hamlet");
-        out.household.address = t.Text(row, "address");
-        out.attributes = t.Extra(row, {"household_id", "commune_code", "hamlet", "address"});
-        d->households.push_back(std::move(out));
-      });
+const std::string& TableSources::of(Table table) const {
+  switch (table) {
+    case Table::kHouseholds: return households;
+    case Table::kPersons: return persons;
+    case Table::kHouseholdYears: return household_years;
+    case Table::kPersonYears: return person_years;
+  }
+  return households;
 }
 
-Status ReadPersons(const std::string& dir, const ColumnMapping& mapping, Dataset* d) {
-  return ReadTable(
-      dir, "persons.csv", mapping,
-      {"person_id", "household_id", "full_name", "sex", "birth_date", "relation", "ethnicity"}, d,
-      [d](TableReader& t, const CsvRow& row) {
-        PersonRow out;
-        out.row = row.row();
-        out.household_code = t.Text(row, "household_id");
-        Person& p = out.person;
-        p.code = t.Text(row, "person_id");
-        p.full_name = t.Text(row, "full_name");
-        t.Parse<Sex>(row, "sex", &p.sex, ParseSex);
-        p.birth_date = std::string(t.Raw(row, "birth_date"));
-        t.Parse<Relation>(row, "relation", &p.relation, ParseRelation);
-        p.ethnicity = t.Text(row, "ethnicity");
-        p.id_number = std::string(t.Raw(row, "id_number"));
-        out.attributes = t.Extra(row, {"person_id", "household_id", "full_name", "sex",
-                                       "birth_date", "relation", "ethnicity", "id_number"});
-        d->persons.push_back(std::move(out));
-      });
+std::string& TableSources::of(Table table) {
+  return const_cast<std::string&>(std::as_const(*this).of(table));
 }
-
-Status ReadHouseholdYears(const std::string& dir, const ColumnMapping& mapping, Dataset* d) {
-  return ReadTable(
-      dir, "household_years.csv", mapping,
-      {"household_id", "year", "income_month", "housing_quality", "housing_area_m2", "clean_water",
-       "hygienic_latrine", "telecom", "info_assets"},
-      d, [d](TableReader& t, const CsvRow& row) {
-        HouseholdYearRow out;
-        out.row = row.row();
-        out.household_code = t.Text(row, "household_id");
-        HouseholdYear& y = out.survey;
-        t.Parse<int>(row, "year", &y.year, ParseInt);
-        t.Parse<Vnd>(row, "income_month", &y.income_month, ParseVnd);
-        t.Parse<HousingQuality>(row, "housing_quality", &y.housing_quality, ParseHousingQuality);
-        t.Parse<double>(row, "housing_area_m2", &y.housing_area_m2, ParseArea);
-        t.Parse<bool>(row, "clean_water", &y.clean_water, ParseFlag);
-        t.Parse<bool>(row, "hygienic_latrine", &y.hygienic_latrine, ParseFlag);
-        t.Parse<bool>(row, "telecom", &y.telecom, ParseFlag);
-        t.Parse<bool>(row, "info_assets", &y.info_assets, ParseFlag);
-        out.attributes = t.Extra(
-            row, {"household_id", "year", "income_month", "housing_quality", "housing_area_m2",
-                  "clean_water", "hygienic_latrine", "telecom", "info_assets"});
-        d->household_years.push_back(std::move(out));
-      });
-}
-
-Status ReadPersonYears(const std::string& dir, const ColumnMapping& mapping, Dataset* d) {
-  return ReadTable(dir, "person_years.csv", mapping,
-                   {"person_id", "year", "health_insurance", "in_school", "education_grade",
-                    "trained", "vocational_trained", "employed", "disability"},
-                   d, [d](TableReader& t, const CsvRow& row) {
-                     PersonYearRow out;
-                     out.row = row.row();
-                     out.person_code = t.Text(row, "person_id");
-                     PersonYear& y = out.survey;
-                     t.Parse<int>(row, "year", &y.year, ParseInt);
-                     t.Parse<bool>(row, "health_insurance", &y.health_insurance, ParseFlag);
-                     t.Parse<bool>(row, "in_school", &y.in_school, ParseFlag);
-                     t.Parse<int>(row, "education_grade", &y.education_grade, ParseInt);
-                     t.Parse<bool>(row, "trained", &y.trained, ParseFlag);
-                     t.Parse<bool>(row, "vocational_trained", &y.vocational_trained, ParseFlag);
-                     t.Parse<bool>(row, "employed", &y.employed, ParseFlag);
-                     t.Parse<int>(row, "disability", &y.disability, ParseDisability);
-                     t.Parse<bool>(row, "sick_untreated", &y.sick_untreated, ParseFlag);
-                     t.Parse<bool>(row, "malnourished", &y.malnourished, ParseFlag);
-                     t.Parse<bool>(row, "wage_no_contract", &y.wage_no_contract, ParseFlag);
-                     t.Parse<bool>(row, "social_allowance", &y.social_allowance, ParseFlag);
-                     out.attributes =
-                         t.Extra(row, {"person_id", "year", "health_insurance", "in_school",
-                                       "education_grade", "trained", "vocational_trained",
-                                       "employed", "disability", "sick_untreated", "malnourished",
-                                       "wage_no_contract", "social_allowance"});
-                     d->person_years.push_back(std::move(out));
-                   });
-}
-
-}  // namespace
 
 Result<Dataset> ReadDatasetFolder(const std::string& dir, const ColumnMapping& mapping) {
   Dataset dataset;
-  ANSINH_RETURN_IF_ERROR(ReadHouseholds(dir, mapping, &dataset));
-  ANSINH_RETURN_IF_ERROR(ReadPersons(dir, mapping, &dataset));
-  ANSINH_RETURN_IF_ERROR(ReadHouseholdYears(dir, mapping, &dataset));
-  ANSINH_RETURN_IF_ERROR(ReadPersonYears(dir, mapping, &dataset));
+  for (Table table : kTables) ANSINH_RETURN_IF_ERROR(ReadCsvTable(dir, table, mapping, &dataset));
   return dataset;
+}
+
+Result<Dataset> ReadDatasetWorkbook(const std::string& xlsx_path, const ColumnMapping& mapping) {
+  ANSINH_ASSIGN_OR_RETURN(std::vector<std::string> sheets, ListSheets(xlsx_path));
+  Dataset dataset;
+  for (Table table : kTables) {
+    ANSINH_ASSIGN_OR_RETURN(dataset.sources.of(table), FindSheet(sheets, table, xlsx_path));
+  }
+  for (Table table : kTables) {
+    ANSINH_RETURN_IF_ERROR(
+        ReadSheetRows(xlsx_path, dataset.sources.of(table), table, mapping, &dataset));
+  }
+  return dataset;
+}
+
+Result<Dataset> ReadDataset(const std::string& path, const ColumnMapping& mapping) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (fs::is_directory(status)) return ReadDatasetFolder(path, mapping);
+  std::string extension = fs::path(path).extension().string();
+  for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (!fs::exists(status)) {
+    return Status::NotFound("path", path, "không có tệp hoặc thư mục này",
+                            "no such file or folder");
+  }
+  if (extension == ".xlsx" && fs::is_regular_file(status)) {
+    return ReadDatasetWorkbook(path, mapping);
+  }
+  return Status::Invalid("path", path,
+                         "cần một thư mục chứa các tệp CSV hoặc một tệp .xlsx",
+                         "expected a folder of CSV files or an .xlsx workbook");
 }
 
 }  // namespace ansinh::io

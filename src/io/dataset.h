@@ -1,16 +1,22 @@
-// Reading an import dataset (docs/import-format.md): a folder of four CSV tables (households,
-// persons, household_years, person_years) into typed rows, with Vietnamese or English headers, an
-// optional mapping file that renames columns, and legacy-encoded text converted to Unicode NFC.
+// Reading an import dataset (docs/import-format.md): four tables (households, persons,
+// household_years, person_years), given as a folder of CSV files or as an .xlsx workbook with one
+// sheet per table, into typed rows, with Vietnamese or English headers, an optional mapping file
+// that renames columns, and legacy-encoded text converted to Unicode NFC.
 //
-// Owns: the table of header aliases, the reading of each table (streamed a row at a time through
-// ReadCsvFile), and the per-field parsing into core structs. It does not check the dataset as a
-// whole (import_validation.h does) and writes nothing.
-// Must stay true: every file synth::OpenCsvSink writes reads back with no problem.
+// Owns: the format's tables and columns (TableFormat), the table of header aliases, the reading
+// of each table (streamed a row at a time through ReadCsvFile or ReadSheet; both paths share one
+// row parser, so a sheet is read exactly as a CSV file), and the per-field parsing into core
+// structs. It does not check the dataset as a whole (import_validation.h does) and writes nothing
+// (dataset_writer.h writes the format).
+// Must stay true: every file synth::OpenCsvSink and dataset_writer.h write reads back with no
+// problem.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/household.h"
@@ -19,9 +25,25 @@
 
 namespace ansinh::io {
 
+// The four tables of the format, in the order they are read and written.
+enum class Table { kHouseholds, kPersons, kHouseholdYears, kPersonYears };
+inline constexpr std::array<Table, 4> kTables = {Table::kHouseholds, Table::kPersons,
+                                                 Table::kHouseholdYears, Table::kPersonYears};
+
+// A table of the format: its name (the file's without ".csv", the workbook's sheet), the
+// Vietnamese sheet name also accepted, and its columns in the canonical order (the order the
+// writers use): the required ones first, then the optional ones.
+struct TableFormat {
+  std::string_view name;      // "households"
+  std::string_view sheet_vi;  // "Hộ gia đình"
+  std::vector<std::string_view> required;
+  std::vector<std::string_view> optional;
+};
+const TableFormat& FormatOf(Table table);
+
 // One problem found in a dataset: where, what value, and why in both languages.
 struct ImportProblem {
-  std::string file;      // "persons.csv"
+  std::string file;      // "persons.csv", or the sheet "persons" of a workbook
   std::int64_t row = 0;  // 1-based data row; 0 for the file or its header
   std::string column;    // canonical column name; "" for the whole row or file
   std::string value;     // the offending value itself
@@ -29,7 +51,8 @@ struct ImportProblem {
   std::string reason_en;
 };
 
-// Columns a row had beyond the format's own, kept as custom attributes (thuộc tính bổ sung).
+// Columns a row had beyond the format's own, kept as custom attributes (thuộc tính bổ sung):
+// the column's name (CanonicalColumn of its header) → the cell's text. An empty cell is no value.
 using Attributes = std::map<std::string, std::string>;
 
 struct HouseholdRow {
@@ -59,6 +82,17 @@ struct PersonYearRow {
   Attributes attributes;
 };
 
+// Where each table was read from, as problems name it: a file of a folder ("persons.csv") or a
+// sheet of a workbook ("persons", or the sheet's Vietnamese name as the workbook spells it).
+struct TableSources {
+  std::string households = "households.csv";
+  std::string persons = "persons.csv";
+  std::string household_years = "household_years.csv";
+  std::string person_years = "person_years.csv";
+  const std::string& of(Table table) const;
+  std::string& of(Table table);
+};
+
 // A dataset as read: the rows that parsed, and a problem for each field or row that did not.
 // Every row is kept; a field that did not parse keeps its default and has a problem.
 struct Dataset {
@@ -68,6 +102,7 @@ struct Dataset {
   std::vector<PersonYearRow> person_years;
   std::vector<ImportProblem> problems;
   EncodingReport encoding;
+  TableSources sources;
 };
 
 // The canonical column name for a header cell: trims, folds case and maps a Vietnamese or English
@@ -82,5 +117,18 @@ Result<ColumnMapping> ReadColumnMapping(const std::string& path);
 // Problems in the data are collected in the result; an error is returned only when a file cannot
 // be read at all (missing, unreadable, malformed CSV is reported as a problem of its file).
 Result<Dataset> ReadDatasetFolder(const std::string& dir, const ColumnMapping& mapping = {});
+
+// Reads the workbook `xlsx_path`: one sheet per table, named like the table ("households") or by
+// its Vietnamese name ("Hộ gia đình"), matched whatever the case and diacritics. In each sheet the
+// first non-empty row is the header and `row` of a problem counts data rows below it, as in a CSV
+// file (header on Excel row 1: problem row 4 is Excel row 5). A number cell of birth_date above
+// 2100 is an Excel date serial and is read as the date it stands for. An error is returned when
+// the workbook cannot be read or lacks a table's sheet.
+Result<Dataset> ReadDatasetWorkbook(const std::string& xlsx_path, const ColumnMapping& mapping = {});
+
+// Reads a dataset wherever it is: a folder (ReadDatasetFolder) or an .xlsx file
+// (ReadDatasetWorkbook). kNotFound for a path that does not exist; kInvalidArgument for anything
+// else (another kind of file).
+Result<Dataset> ReadDataset(const std::string& path, const ColumnMapping& mapping = {});
 
 }  // namespace ansinh::io

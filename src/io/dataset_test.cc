@@ -1,13 +1,16 @@
 #include "io/dataset.h"
 
 #include <gtest/gtest.h>
+#include <xlsxwriter.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "core/clock.h"
+#include "io/dataset_writer.h"
 #include "io/import_validation.h"
+#include "io/xlsx_reader.h"
 #include "synth/synth.h"
 
 namespace ansinh::io {
@@ -67,6 +70,69 @@ class DatasetTest : public ::testing::Test {
       if (p.file == file && p.column == column && p.value == value) return true;
     }
     return false;
+  }
+
+  // WriteClean()'s tables as a workbook written cell by cell with libxlsxwriter, the way Excel
+  // holds them: numbers as number cells, a birth date as a date cell, Vietnamese sheet names for
+  // two tables and English for the others.
+  std::string WriteCleanWorkbook() {
+    const std::string path = (dir_ / "survey.xlsx").string();
+    lxw_workbook* book = workbook_new(path.c_str());
+    auto sheet = [&](const char* name, const std::vector<std::vector<std::string>>& rows) {
+      lxw_worksheet* s = workbook_add_worksheet(book, name);
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+          const std::string& v = rows[r][c];
+          const auto row = static_cast<lxw_row_t>(r);
+          const auto col = static_cast<lxw_col_t>(c);
+          const bool number = r > 0 && !v.empty() && v.find_first_not_of("0123456789.") ==
+                                                         std::string::npos && v[0] != '0';
+          if (number) worksheet_write_number(s, row, col, std::stod(v), nullptr);
+          else if (!v.empty()) worksheet_write_string(s, row, col, v.c_str(), nullptr);
+        }
+      }
+      return s;
+    };
+    sheet("Hộ gia đình", {{"Mã hộ", "Mã xã", "Ấp", "Ghi chú"},
+                          {"H1", "32002", "Ấp 1", "gần chợ"},
+                          {"H2", "32014", "Ấp Tân Lợi", ""}});
+    lxw_worksheet* persons =
+        sheet("nhan khau", {{"mã nhân khẩu", "mã hộ", "họ và tên", "giới tính", "ngày sinh",
+                             "quan hệ với chủ hộ", "dân tộc"},
+                            {"P1", "H1", "Nguyễn Văn An", "nam", "", "chủ hộ", "Kinh"},
+                            {"P2", "H1", "Trần Thị Bình", "nữ", "1975", "spouse", "Kinh"},
+                            {"P3", "H2", "Danh Sơn", "M", "1980-01-01", "head", "Khmer"}});
+    lxw_datetime born = {1970, 5, 1, 0, 0, 0};
+    lxw_format* date = workbook_add_format(book);
+    format_set_num_format(date, "dd/mm/yyyy");
+    worksheet_write_datetime(persons, 1, 4, &born, date);
+    sheet("household_years",
+          {{"household_id", "year", "income_month", "housing_quality", "housing_area_m2",
+            "clean_water", "hygienic_latrine", "telecom", "info_assets"},
+           {"H1", "2024", "3500000", "permanent", "45.5", "1", "1", "1", "1"},
+           {"H2", "2024", "1200000", "temporary", "20", "0", "0", "1", "0"}});
+    sheet("Person_Years", {{"person_id", "năm", "health_insurance", "in_school",
+                            "education_grade", "trained", "vocational_trained", "employed",
+                            "disability"},
+                           {"P1", "2024", "1", "0", "9", "0", "0", "1", "0"},
+                           {},
+                           {"P2", "2024", "1", "0", "7", "0", "0", "1", "0"},
+                           {"P3", "2024", "0", "0", "5", "0", "0", "1", "0"}});
+    EXPECT_EQ(workbook_close(book), LXW_NO_ERROR);
+    return path;
+  }
+
+  // A dataset's rows in the format's canonical text (the writer's), for comparing two reads.
+  std::string Canonical(const Dataset& d, const std::string& name) {
+    const fs::path out = dir_ / name;
+    EXPECT_TRUE(WriteDatasetFolder(d, out.string()).ok());
+    std::string text;
+    for (const char* file :
+         {"households.csv", "persons.csv", "household_years.csv", "person_years.csv"}) {
+      std::ifstream in(out / file, std::ios::binary);
+      text += std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    return text;
   }
 
   fs::path dir_;
@@ -182,6 +248,84 @@ TEST_F(DatasetTest, GeneratorOutputValidatesClean) {
     ADD_FAILURE() << p.file << ":" << p.row << " " << p.column << "=" << p.value << " "
                   << p.reason_en;
   }
+}
+
+TEST_F(DatasetTest, WorkbookReadsLikeTheSameFolder) {
+  WriteClean();
+  Result<Dataset> folder = ReadDatasetFolder(dir_.string());
+  Result<Dataset> book = ReadDatasetWorkbook(WriteCleanWorkbook());
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  ASSERT_TRUE(book.ok()) << book.status().ToString();
+  EXPECT_TRUE(book->problems.empty());
+  EXPECT_EQ(Canonical(*book, "from_book"), Canonical(*folder, "from_folder"));
+  // Rows count from the header, as in a CSV file, even past an empty row of the sheet.
+  ASSERT_EQ(book->person_years.size(), 3u);
+  EXPECT_EQ(book->person_years[1].row, 3);
+  EXPECT_EQ(book->persons[0].person.birth_date, "1970-05-01");  // a date cell
+  EXPECT_EQ(book->persons[1].person.birth_date, "1975");        // a number cell: the year
+  EXPECT_EQ(book->sources.households, "Hộ gia đình");
+  EXPECT_EQ(book->sources.persons, "nhan khau");
+  EXPECT_TRUE(ValidateDataset(*book, communes_, clock_).empty());
+}
+
+TEST_F(DatasetTest, WorkbookProblemsNameTheSheet) {
+  WriteClean();
+  Write("households.csv", "household_id,commune_code,hamlet\nH1,32002,Ấp 1\nH2,99999,Ấp 2\n");
+  Result<Dataset> folder = ReadDatasetFolder(dir_.string());
+  ASSERT_TRUE(folder.ok());
+  const std::string path = (dir_ / "planted.xlsx").string();
+  ASSERT_TRUE(WriteDatasetWorkbook(*folder, path).ok());
+  Result<Dataset> book = ReadDataset(path);
+  ASSERT_TRUE(book.ok()) << book.status().ToString();
+  const std::vector<ImportProblem> problems = ValidateDataset(*book, communes_, clock_);
+  EXPECT_TRUE(Has(problems, "households", "commune_code", "99999"));
+}
+
+TEST_F(DatasetTest, WorkbookWithoutATableSheetIsAnError) {
+  const std::string path = (dir_ / "partial.xlsx").string();
+  lxw_workbook* book = workbook_new(path.c_str());
+  workbook_add_worksheet(book, "households");
+  ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+  Result<Dataset> d = ReadDatasetWorkbook(path);
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(d.status().value(), "persons");
+}
+
+TEST_F(DatasetTest, ReadDatasetDispatchesOnThePath) {
+  WriteClean();
+  EXPECT_TRUE(ReadDataset(dir_.string()).ok());
+  EXPECT_TRUE(ReadDataset(WriteCleanWorkbook()).ok());
+  EXPECT_EQ(ReadDataset((dir_ / "households.csv").string()).status().code(),
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(ReadDataset((dir_ / "missing").string()).status().code(), ErrorCode::kNotFound);
+}
+
+TEST_F(DatasetTest, ErrorReportAsWorkbook) {
+  const std::vector<ImportProblem> problems = {
+      {"households.csv", 2, "commune_code", "99999", "mã xã không có trong tỉnh",
+       "unknown commune code"},
+      {"persons", 4, "household_id", "H9", "mã hộ không có", "household id, \"quoted\""}};
+  const std::string path = (dir_ / "report.XLSX").string();
+  ASSERT_TRUE(WriteErrorReportFile(problems, path).ok());
+  std::vector<std::vector<std::string>> rows;
+  ASSERT_TRUE(ReadSheet(path, "errors", [&](const std::vector<std::string>& cells, std::int64_t) {
+                rows.push_back(cells);
+                return Status::Ok();
+              }).ok());
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"file", "row", "column", "value", "reason_vi",
+                                               "reason_en"}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"households.csv", "2", "commune_code", "99999",
+                                               "mã xã không có trong tỉnh",
+                                               "unknown commune code"}));
+  EXPECT_EQ(rows[2][5], "household id, \"quoted\"");
+  // Any other ending is CSV.
+  ASSERT_TRUE(WriteErrorReportFile(problems, (dir_ / "report.csv").string()).ok());
+  std::ifstream csv(dir_ / "report.csv");
+  std::string header;
+  std::getline(csv, header);
+  EXPECT_EQ(header, "file,row,column,value,reason_vi,reason_en");
 }
 
 }  // namespace

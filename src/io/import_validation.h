@@ -4,7 +4,7 @@
 // Owns: the cross-row and cross-table checks (types and ranges through core/validation.h, commune
 // codes of the province, referential integrity, one head per household, duplicate keys, a birth
 // date in the future, negative income, zero area, likely duplicates of a person across
-// households) and the error report CSV (file,row,column,value,reason_vi,reason_en).
+// households) and the error report (file,row,column,value,reason_vi,reason_en) as CSV or XLSX.
 #pragma once
 
 #include <ostream>
@@ -26,6 +26,8 @@ std::vector<ImportProblem> ValidateDataset(const Dataset& dataset,
 
 // The error report: a header "file,row,column,value,reason_vi,reason_en" and one row a problem.
 void WriteErrorReport(const std::vector<ImportProblem>& problems, std::ostream& out);
+// The report into the file `path`: a workbook (one sheet "errors", the header bold) when the path
+// ends in ".xlsx" (any case), CSV otherwise. kIoError when it cannot be written.
 Status WriteErrorReportFile(const std::vector<ImportProblem>& problems, const std::string& path);
 
 }  // namespace ansinh::io
