@@ -69,6 +69,39 @@ restored), are the CSV files.
   $ ansinh export --db a.db --year 2012 --out out --force > /dev/null && diff -r gen out && echo same
   same
 
+Export, then import into a new database (ansinh import), gives the same data back: exporting
+the new database gives the same files, from the folder and from the workbook, with custom
+attributes (an empty cell is no attribute) and awkward text kept.
+
+  $ ansinh init --db b.db --province 95 > /dev/null
+  $ ansinh import --db b.db out > /dev/null && ansinh export --db b.db --year 2012 --out b1 > /dev/null
+  $ diff -r out b1 && echo same
+  same
+  $ ansinh init --db c.db --province 95 > /dev/null
+  $ ansinh import --db c.db a.xlsx > /dev/null && ansinh export --db c.db --year 2012 --out c1 > /dev/null
+  $ diff -r out c1 && echo same
+  same
+  $ cp -r out attr && cat > extra.py <<'PY'
+  > import csv
+  > def add(table, names, value):
+  >     rows = list(csv.reader(open('attr/%s.csv' % table, newline='')))
+  >     rows[0] += names
+  >     for i, row in enumerate(rows[1:]):
+  >         row += [value(i, n) for n in range(len(names))]
+  >     csv.writer(open('attr/%s.csv' % table, 'w', newline=''), lineterminator='\n').writerows(rows)
+  > add('households', ['ghi chú', 'điện thoại'],
+  >     lambda i, n: ('gần chợ, "nhà lá"\nấp mới' if i % 2 else '') if n == 0 else ('0912' if i % 3 == 0 else ''))
+  > add('person_years', ['nutrition'], lambda i, n: 'stunted' if i % 5 == 0 else '')
+  > PY
+  $ python3 extra.py
+  $ ansinh init --db d.db --province 95 > /dev/null
+  $ ansinh import --db d.db attr > /dev/null && ansinh export --db d.db --year 2012 --out d1 > /dev/null
+  $ diff -r attr d1 && echo same
+  same
+  $ sqlite3 d.db "SELECT entity, COUNT(*) FROM custom_attributes GROUP BY entity"
+  household|42
+  person_year|40
+
 Refused, with nothing written: a year with no survey, a missing database, a bad format, a file
 where a folder is wanted.
 
