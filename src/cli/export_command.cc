@@ -149,8 +149,7 @@ void RegisterExportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--format", o->format,
                   "csv hoặc xlsx (mặc định: xlsx khi --out kết thúc bằng .xlsx) / csv or xlsx "
                   "(default: xlsx when --out ends in .xlsx)");
-  cmd->add_flag("--force", o->force,
-                "Ghi đè bản xuất đã có / replace an earlier export at --out");
+  cmd->add_flag("--force", o->force, "Ghi đè bản xuất đã có / replace an earlier export at --out");
 }
 
 }  // namespace ansinh::cli

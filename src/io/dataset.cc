@@ -2,6 +2,7 @@
 // folder's CSV files, a workbook's sheets) hand rows to one parser per table.
 #include "io/dataset.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdio>
@@ -224,9 +225,9 @@ class TableReader {
 
  private:
   bool IsFormatColumn(std::string_view name) const {
-    for (std::string_view k : format_.required) if (k == name) return true;
-    for (std::string_view k : format_.optional) if (k == name) return true;
-    return false;
+    const auto is = [&](std::string_view k) { return k == name; };
+    return std::any_of(format_.required.begin(), format_.required.end(), is) ||
+           std::any_of(format_.optional.begin(), format_.optional.end(), is);
   }
 
   const TableFormat& format_;
@@ -493,8 +494,7 @@ Result<Dataset> ReadDataset(const std::string& path, const ColumnMapping& mappin
   if (extension == ".xlsx" && fs::is_regular_file(status)) {
     return ReadDatasetWorkbook(path, mapping);
   }
-  return Status::Invalid("path", path,
-                         "cần một thư mục chứa các tệp CSV hoặc một tệp .xlsx",
+  return Status::Invalid("path", path, "cần một thư mục chứa các tệp CSV hoặc một tệp .xlsx",
                          "expected a folder of CSV files or an .xlsx workbook");
 }
 

@@ -124,7 +124,8 @@ Result<Dataset> ReadDatasetFolder(const std::string& dir, const ColumnMapping& m
 // file (header on Excel row 1: problem row 4 is Excel row 5). A number cell of birth_date above
 // 2100 is an Excel date serial and is read as the date it stands for. An error is returned when
 // the workbook cannot be read or lacks a table's sheet.
-Result<Dataset> ReadDatasetWorkbook(const std::string& xlsx_path, const ColumnMapping& mapping = {});
+Result<Dataset> ReadDatasetWorkbook(const std::string& xlsx_path,
+                                    const ColumnMapping& mapping = {});
 
 // Reads a dataset wherever it is: a folder (ReadDatasetFolder) or an .xlsx file
 // (ReadDatasetWorkbook). kNotFound for a path that does not exist; kInvalidArgument for anything

@@ -33,37 +33,35 @@ std::vector<std::string> Cells(const HouseholdRow& r) {
 
 std::vector<std::string> Cells(const PersonRow& r) {
   const Person& p = r.person;
-  return {p.code,
-          r.household_code,
-          p.full_name,
-          std::string(SexCode(p.sex)),
-          p.birth_date,
-          std::string(RelationCode(p.relation)),
-          p.ethnicity,
-          p.id_number};
+  return {p.code,       r.household_code,
+          p.full_name,  std::string(SexCode(p.sex)),
+          p.birth_date, std::string(RelationCode(p.relation)),
+          p.ethnicity,  p.id_number};
 }
 
 std::vector<std::string> Cells(const HouseholdYearRow& r) {
   const HouseholdYear& y = r.survey;
-  return {r.household_code,
-          Number(std::int64_t{y.year}),
-          Number(y.income_month),
-          std::string(HousingQualityCode(y.housing_quality)),
-          Number(y.housing_area_m2),
-          Flag(y.clean_water),
-          Flag(y.hygienic_latrine),
-          Flag(y.telecom),
+  return {r.household_code,          Number(std::int64_t{y.year}),
+          Number(y.income_month),    std::string(HousingQualityCode(y.housing_quality)),
+          Number(y.housing_area_m2), Flag(y.clean_water),
+          Flag(y.hygienic_latrine),  Flag(y.telecom),
           Flag(y.info_assets)};
 }
 
 std::vector<std::string> Cells(const PersonYearRow& r) {
   const PersonYear& y = r.survey;
-  return {r.person_code,          Number(std::int64_t{y.year}),
-          Flag(y.health_insurance), Flag(y.in_school),
-          Number(std::int64_t{y.education_grade}), Flag(y.trained),
-          Flag(y.vocational_trained), Flag(y.employed),
-          Number(std::int64_t{y.disability}), Flag(y.sick_untreated),
-          Flag(y.malnourished),   Flag(y.wage_no_contract),
+  return {r.person_code,
+          Number(std::int64_t{y.year}),
+          Flag(y.health_insurance),
+          Flag(y.in_school),
+          Number(std::int64_t{y.education_grade}),
+          Flag(y.trained),
+          Flag(y.vocational_trained),
+          Flag(y.employed),
+          Number(std::int64_t{y.disability}),
+          Flag(y.sick_untreated),
+          Flag(y.malnourished),
+          Flag(y.wage_no_contract),
           Flag(y.social_allowance)};
 }
 
@@ -71,9 +69,8 @@ std::vector<std::string> Cells(const PersonYearRow& r) {
 // attributes are always text ("0912345678" keeps its zero).
 bool IsNumericColumn(std::string_view column) {
   static const std::set<std::string_view> kText = {
-      "household_id", "commune_code", "hamlet",   "address",  "person_id",
-      "full_name",    "sex",          "birth_date", "relation", "ethnicity",
-      "id_number",    "housing_quality"};
+      "household_id", "commune_code", "hamlet",   "address",   "person_id", "full_name",
+      "sex",          "birth_date",   "relation", "ethnicity", "id_number", "housing_quality"};
   return kText.count(column) == 0;
 }
 
@@ -254,9 +251,9 @@ Status XlsxWriter::AddSheet(const std::string& name, const std::vector<std::stri
   next_row_ = 0;
   worksheet_freeze_panes(sheet_, 1, 0);
   for (std::size_t i = 0; i < header.size(); ++i) {
-    ANSINH_RETURN_IF_ERROR(Check(worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(i),
-                                                        header[i].c_str(), bold_),
-                                 header[i]));
+    ANSINH_RETURN_IF_ERROR(Check(
+        worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(i), header[i].c_str(), bold_),
+        header[i]));
   }
   next_row_ = 1;
   return Status::Ok();
@@ -272,14 +269,12 @@ Status XlsxWriter::Row(const std::vector<std::string>& cells, const std::vector<
     if (text.empty()) continue;
     const auto col = static_cast<lxw_col_t>(i);
     double value = 0;
-    const bool as_number =
-        i < numeric.size() && numeric[i] &&
-        std::from_chars(text.data(), text.data() + text.size(), value).ptr ==
-            text.data() + text.size();
-    const lxw_error error = as_number
-                                ? worksheet_write_number(sheet_, next_row_, col, value, nullptr)
-                                : worksheet_write_string(sheet_, next_row_, col, text.c_str(),
-                                                         nullptr);
+    const bool as_number = i < numeric.size() && numeric[i] &&
+                           std::from_chars(text.data(), text.data() + text.size(), value).ptr ==
+                               text.data() + text.size();
+    const lxw_error error =
+        as_number ? worksheet_write_number(sheet_, next_row_, col, value, nullptr)
+                  : worksheet_write_string(sheet_, next_row_, col, text.c_str(), nullptr);
     ANSINH_RETURN_IF_ERROR(Check(error, "row " + std::to_string(next_row_ + 1)));
   }
   ++next_row_;

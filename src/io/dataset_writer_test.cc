@@ -70,8 +70,15 @@ Dataset Sample() {
   PersonRow p1;
   p1.row = 1;
   p1.household_code = "H-01";
-  p1.person = {0, 0, "P1", "Nguyễn Thị \"Út\" Hường", Sex::kFemale, "1970-05-01",
-               Relation::kHead, "Kinh", "095170001234"};
+  p1.person = {0,
+               0,
+               "P1",
+               "Nguyễn Thị \"Út\" Hường",
+               Sex::kFemale,
+               "1970-05-01",
+               Relation::kHead,
+               "Kinh",
+               "095170001234"};
   p1.attributes = {{"nghề nghiệp", "nông dân"}};
   PersonRow p2;
   p2.row = 2;
@@ -137,8 +144,8 @@ TEST_F(DatasetWriterTest, WorkbookRoundTrip) {
   ASSERT_TRUE(WriteDatasetWorkbook(d, out).ok());
   Result<std::vector<std::string>> sheets = ListSheets(out);
   ASSERT_TRUE(sheets.ok());
-  EXPECT_EQ(*sheets, (std::vector<std::string>{"households", "persons", "household_years",
-                                               "person_years"}));
+  EXPECT_EQ(*sheets,
+            (std::vector<std::string>{"households", "persons", "household_years", "person_years"}));
   Result<Dataset> back = ReadDataset(out);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_TRUE(back->problems.empty());

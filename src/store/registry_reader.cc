@@ -46,8 +46,8 @@ Status AttachAttributes(Database& db, std::string_view entity, int year, std::ve
 RegistryReader::RegistryReader(Store& store) : store_(&store), db_(store.database()) {}
 
 Result<std::vector<int>> RegistryReader::SurveyYears() {
-  ANSINH_ASSIGN_OR_RETURN(
-      Statement s, db_->Prepare("SELECT DISTINCT year FROM household_years ORDER BY year"));
+  ANSINH_ASSIGN_OR_RETURN(Statement s,
+                          db_->Prepare("SELECT DISTINCT year FROM household_years ORDER BY year"));
   std::vector<int> years;
   for (;;) {
     ANSINH_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -81,8 +81,8 @@ Result<RegistryYear> RegistryReader::ReadYear(int year) {
 
   ANSINH_RETURN_IF_ERROR(AttachAttributes(*db_, "household", 0, out.households,
                                           [](const auto& r) { return r.household.id; }));
-  ANSINH_RETURN_IF_ERROR(AttachAttributes(*db_, "person", 0, out.persons,
-                                          [](const auto& r) { return r.person.id; }));
+  ANSINH_RETURN_IF_ERROR(
+      AttachAttributes(*db_, "person", 0, out.persons, [](const auto& r) { return r.person.id; }));
   ANSINH_RETURN_IF_ERROR(AttachAttributes(*db_, "household_year", year, out.household_years,
                                           [](const auto& r) { return r.survey.household_id; }));
   ANSINH_RETURN_IF_ERROR(AttachAttributes(*db_, "person_year", year, out.person_years,

@@ -3,8 +3,8 @@
 // attributes an import kept for each of those rows (table custom_attributes, schema v3).
 //
 // It reads through the store's own connection (a friend of Store): the year's snapshot
-// (SurveyRepository::YearSnapshot) and a few ordered scans. It returns store/core values: src/store does not depend on src/io, so turning the year into the
-// import format is the caller's business.
+// (SurveyRepository::YearSnapshot) and a few ordered scans. It returns store/core values: src/store
+// does not depend on src/io, so turning the year into the import format is the caller's business.
 //
 // Must stay true: every person, household_year and person_year returned belongs to a household
 // returned, so the year exports as a dataset whose references all resolve.

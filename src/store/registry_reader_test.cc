@@ -47,8 +47,9 @@ class RegistryReaderTest : public testing::StoreTest {
                  const char* value) {
     auto db = Database::Open(path_, {});
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)->Execute("INSERT INTO custom_attributes VALUES (?1, ?2, ?3, ?4, ?5)",
-                               {entity, id, year, name, value})
+    ASSERT_TRUE((*db)
+                    ->Execute("INSERT INTO custom_attributes VALUES (?1, ?2, ?3, ?4, ?5)",
+                              {entity, id, year, name, value})
                     .ok());
   }
 };

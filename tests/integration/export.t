@@ -74,11 +74,11 @@ the new database gives the same files, from the folder and from the workbook, wi
 attributes (an empty cell is no attribute) and awkward text kept.
 
   $ ansinh init --db b.db --province 95 > /dev/null
-  $ ansinh import --db b.db out > /dev/null && ansinh export --db b.db --year 2012 --out b1 > /dev/null
+  $ ansinh import --db b.db out > /dev/null 2>&1 && ansinh export --db b.db --year 2012 --out b1 > /dev/null
   $ diff -r out b1 && echo same
   same
   $ ansinh init --db c.db --province 95 > /dev/null
-  $ ansinh import --db c.db a.xlsx > /dev/null && ansinh export --db c.db --year 2012 --out c1 > /dev/null
+  $ ansinh import --db c.db a.xlsx > /dev/null 2>&1 && ansinh export --db c.db --year 2012 --out c1 > /dev/null
   $ diff -r out c1 && echo same
   same
   $ cp -r out attr && cat > extra.py <<'PY'
@@ -95,7 +95,7 @@ attributes (an empty cell is no attribute) and awkward text kept.
   > PY
   $ python3 extra.py
   $ ansinh init --db d.db --province 95 > /dev/null
-  $ ansinh import --db d.db attr > /dev/null && ansinh export --db d.db --year 2012 --out d1 > /dev/null
+  $ ansinh import --db d.db attr > /dev/null 2>&1 && ansinh export --db d.db --year 2012 --out d1 > /dev/null
   $ diff -r attr d1 && echo same
   same
   $ sqlite3 d.db "SELECT entity, COUNT(*) FROM custom_attributes GROUP BY entity"
