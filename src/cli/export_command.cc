@@ -4,7 +4,6 @@
 //
 // Refusals leave nothing written: an unknown year, and an output that already holds an export
 // (one of the four CSV files in the folder, or the workbook itself) unless --force is given.
-#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -27,12 +26,6 @@ struct ExportOptions {
   std::string format;  // csv or xlsx; empty: from the ending of `out`
   bool force = false;
 };
-
-bool EndsWithXlsx(std::string path) {
-  std::transform(path.begin(), path.end(), path.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return path.size() >= 5 && path.compare(path.size() - 5, 5, ".xlsx") == 0;
-}
 
 // The year as the import format's rows: codes instead of registry ids. A person stored without a
 // code is given "<household code>-<person id>".
@@ -114,7 +107,7 @@ Status RunExport(CliContext& ctx, const ExportOptions& o) {
   if (!o.format.empty() && o.format != "csv" && o.format != "xlsx") {
     return Status::Invalid("format", o.format, "cần csv hoặc xlsx", "expected csv or xlsx");
   }
-  const bool xlsx = o.format.empty() ? EndsWithXlsx(o.out) : o.format == "xlsx";
+  const bool xlsx = o.format.empty() ? io::IsWorkbookPath(o.out) : o.format == "xlsx";
   ANSINH_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db, OpenExistingStore(ctx, o.db));
   store::RegistryReader reader(*db);
   Result<store::RegistryYear> year = reader.ReadYear(o.year);

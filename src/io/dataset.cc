@@ -480,18 +480,25 @@ Result<Dataset> ReadDatasetWorkbook(const std::string& xlsx_path, const ColumnMa
   return dataset;
 }
 
+bool IsWorkbookPath(std::string_view path) {
+  constexpr std::string_view kEnding = ".xlsx";
+  if (path.size() < kEnding.size()) return false;
+  const std::string_view tail = path.substr(path.size() - kEnding.size());
+  return std::equal(tail.begin(), tail.end(), kEnding.begin(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == b;
+  });
+}
+
 Result<Dataset> ReadDataset(const std::string& path, const ColumnMapping& mapping) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (fs::is_directory(status)) return ReadDatasetFolder(path, mapping);
-  std::string extension = fs::path(path).extension().string();
-  for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (!fs::exists(status)) {
     return Status::NotFound("path", path, "không có tệp hoặc thư mục này",
                             "no such file or folder");
   }
-  if (extension == ".xlsx" && fs::is_regular_file(status)) {
+  if (IsWorkbookPath(path) && fs::is_regular_file(status)) {
     return ReadDatasetWorkbook(path, mapping);
   }
   return Status::Invalid("path", path, "cần một thư mục chứa các tệp CSV hoặc một tệp .xlsx",

@@ -127,6 +127,9 @@ Result<Dataset> ReadDatasetFolder(const std::string& dir, const ColumnMapping& m
 Result<Dataset> ReadDatasetWorkbook(const std::string& xlsx_path,
                                     const ColumnMapping& mapping = {});
 
+// True when `path` names a workbook: it ends in ".xlsx", in any case.
+bool IsWorkbookPath(std::string_view path);
+
 // Reads a dataset wherever it is: a folder (ReadDatasetFolder) or an .xlsx file
 // (ReadDatasetWorkbook). kNotFound for a path that does not exist; kInvalidArgument for anything
 // else (another kind of file).

@@ -1,7 +1,6 @@
 // The whole-dataset checks of an import and its error report (see import_validation.h).
 #include "io/import_validation.h"
 
-#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -196,13 +195,6 @@ std::vector<std::string> ReportRow(const ImportProblem& p) {
   return {p.file, std::to_string(p.row), p.column, p.value, p.reason_vi, p.reason_en};
 }
 
-bool EndsWithXlsx(const std::string& path) {
-  if (path.size() < 5) return false;
-  std::string tail = path.substr(path.size() - 5);
-  for (char& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return tail == ".xlsx";
-}
-
 // The report as a workbook: one sheet "errors", the header bold, `row` a number cell.
 Status WriteErrorReportWorkbook(const std::vector<ImportProblem>& problems,
                                 const std::string& path) {
@@ -222,7 +214,7 @@ void WriteErrorReport(const std::vector<ImportProblem>& problems, std::ostream& 
 }
 
 Status WriteErrorReportFile(const std::vector<ImportProblem>& problems, const std::string& path) {
-  if (EndsWithXlsx(path)) return WriteErrorReportWorkbook(problems, path);
+  if (IsWorkbookPath(path)) return WriteErrorReportWorkbook(problems, path);
   std::ofstream out(path, std::ios::binary);
   WriteErrorReport(problems, out);
   out.flush();

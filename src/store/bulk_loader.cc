@@ -8,9 +8,52 @@ namespace ansinh::store {
 
 struct BulkLoader::Statements {
   Statement hamlet, household, person, household_year, person_year, commune;
+  Statement household_years, person_years;  // kSurveyRowsPerInsert rows each
 };
 
 namespace {
+
+constexpr std::string_view kHouseholdYearInsert =
+    "INSERT INTO household_years (household_id, year, income_month, housing_quality, "
+    "housing_area_m2, clean_water, hygienic_latrine, telecom, info_assets) VALUES ";
+constexpr int kHouseholdYearColumns = 9;
+constexpr std::string_view kPersonYearInsert =
+    "INSERT INTO person_years (person_id, year, health_insurance, in_school, education_grade, "
+    "trained, vocational_trained, employed, disability, sick_untreated, malnourished, "
+    "wage_no_contract, social_allowance) VALUES ";
+constexpr int kPersonYearColumns = 13;
+
+// "<insert> (?, ?, ...), (...), ..." for `rows` rows of `columns` anonymous parameters, which
+// SQLite numbers 1, 2, ... from the left.
+std::string MultiRowInsert(std::string_view insert, int columns, std::size_t rows) {
+  std::string row = "(?";
+  for (int c = 1; c < columns; ++c) row += ", ?";
+  row += ")";
+  std::string sql(insert);
+  for (std::size_t r = 0; r < rows; ++r) sql += (r == 0 ? "" : ", ") + row;
+  return sql;
+}
+
+Status BindHouseholdYear(Statement& s, int at, const HouseholdYear& y) {
+  ANSINH_RETURN_IF_ERROR(s.Bind(at, y.household_id));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 1, std::int64_t{y.year}));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 2, std::int64_t{y.income_month}));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 3, HousingQualityCode(y.housing_quality)));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 4, y.housing_area_m2));
+  const bool flags[] = {y.clean_water, y.hygienic_latrine, y.telecom, y.info_assets};
+  for (int i = 0; i < 4; ++i) ANSINH_RETURN_IF_ERROR(s.Bind(at + 5 + i, std::int64_t{flags[i]}));
+  return Status::Ok();
+}
+
+Status BindPersonYear(Statement& s, int at, const PersonYear& y) {
+  const std::int64_t values[kPersonYearColumns] = {
+      y.person_id,        y.year,           y.health_insurance, y.in_school,
+      y.education_grade,  y.trained,        y.vocational_trained, y.employed,
+      y.disability,       y.sick_untreated, y.malnourished,     y.wage_no_contract,
+      y.social_allowance};
+  for (int i = 0; i < kPersonYearColumns; ++i) ANSINH_RETURN_IF_ERROR(s.Bind(at + i, values[i]));
+  return Status::Ok();
+}
 
 // Steps a prepared insert once and makes it ready for the next row.
 Status RunOnce(Statement& stmt) {
@@ -35,30 +78,54 @@ Result<std::unique_ptr<BulkLoader::Statements>> BulkLoader::PrepareAll(Database&
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
   ANSINH_ASSIGN_OR_RETURN(
       Statement household_year,
-      db.Prepare("INSERT INTO household_years (household_id, year, income_month, "
-                 "housing_quality, housing_area_m2, clean_water, hygienic_latrine, telecom, "
-                 "info_assets) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
-  ANSINH_ASSIGN_OR_RETURN(
-      Statement person_year,
-      db.Prepare("INSERT INTO person_years (person_id, year, health_insurance, in_school, "
-                 "education_grade, trained, vocational_trained, employed, disability, "
-                 "sick_untreated, malnourished, wage_no_contract, social_allowance) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
+      db.Prepare(MultiRowInsert(kHouseholdYearInsert, kHouseholdYearColumns, 1)));
+  ANSINH_ASSIGN_OR_RETURN(Statement person_year,
+                          db.Prepare(MultiRowInsert(kPersonYearInsert, kPersonYearColumns, 1)));
   ANSINH_ASSIGN_OR_RETURN(Statement commune,
                           db.Prepare("SELECT 1 FROM admin_units WHERE code = ?1 AND level = 3"));
+  ANSINH_ASSIGN_OR_RETURN(Statement household_years,
+                          db.Prepare(MultiRowInsert(kHouseholdYearInsert, kHouseholdYearColumns,
+                                                    kSurveyRowsPerInsert)));
+  ANSINH_ASSIGN_OR_RETURN(
+      Statement person_years,
+      db.Prepare(MultiRowInsert(kPersonYearInsert, kPersonYearColumns, kSurveyRowsPerInsert)));
   return std::make_unique<BulkLoader::Statements>(BulkLoader::Statements{
       std::move(hamlet), std::move(household), std::move(person), std::move(household_year),
-      std::move(person_year), std::move(commune)});
+      std::move(person_year), std::move(commune), std::move(household_years),
+      std::move(person_years)});
+}
+
+Result<std::vector<std::string>> BulkLoader::DropRegistryIndexes(Database& db) {
+  // `sql IS NULL` marks the indexes of PRIMARY KEY and UNIQUE constraints, which stay: they
+  // enforce the uniqueness of codes as rows come in.
+  ANSINH_ASSIGN_OR_RETURN(
+      Statement list,
+      db.Prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                 "AND tbl_name IN ('hamlets', 'households', 'persons', 'household_years', "
+                 "'person_years') ORDER BY name"));
+  std::vector<std::string> names, definitions;
+  for (;;) {
+    ANSINH_ASSIGN_OR_RETURN(bool row, list.Step());
+    if (!row) break;
+    names.push_back(list.ColumnText(0));
+    definitions.push_back(list.ColumnText(1));
+  }
+  for (const std::string& name : names) {
+    ANSINH_RETURN_IF_ERROR(db.Execute("DROP INDEX \"" + name + "\""));
+  }
+  return definitions;
 }
 
 BulkLoader::BulkLoader(Database* db, const Clock* clock, Actor actor, std::string description,
-                       Transaction tx, std::unique_ptr<Statements> statements)
+                       Transaction tx, std::unique_ptr<Statements> statements,
+                       std::vector<std::string> dropped_indexes)
     : db_(db),
       clock_(clock),
       actor_(std::move(actor)),
       description_(std::move(description)),
       tx_(std::move(tx)),
-      stmts_(std::move(statements)) {}
+      stmts_(std::move(statements)),
+      dropped_indexes_(std::move(dropped_indexes)) {}
 
 BulkLoader::~BulkLoader() {
   if (!committed_) {
@@ -71,8 +138,8 @@ BulkLoader::~BulkLoader() {
 Result<std::unique_ptr<BulkLoader>> BulkLoader::Begin(Store& store, const Actor& actor,
                                                       std::string description) {
   Database* db = store.database();
-  // The secondary indexes take rows out of key order; a page cache of a few hundred MiB keeps
-  // them in memory for a province-sized load instead of re-reading pages from disk.
+  // The unique indexes of codes and the index rebuilds at commit sort more than SQLite's default
+  // 2 MiB page cache holds; a few hundred MiB keeps a province-sized load in memory.
   ANSINH_RETURN_IF_ERROR(db->Execute("PRAGMA cache_size = -262144"));
   // Checking each row's parent costs a lookup per row; the whole load is checked once instead,
   // before it commits (foreign_key_check in Commit). The pragma is a no-op inside a
@@ -87,10 +154,13 @@ Result<std::unique_ptr<BulkLoader>> BulkLoader::Begin(Store& store, const Actor&
                          "the database already holds households; a bulk load needs an empty "
                          "registry");
   }
+  // Only because the registry is empty: an index dropped here has nothing to lose, and is made
+  // again from the loaded rows by one sort in Commit, within this transaction.
+  ANSINH_ASSIGN_OR_RETURN(std::vector<std::string> dropped, DropRegistryIndexes(*db));
   ANSINH_ASSIGN_OR_RETURN(auto statements, PrepareAll(*db));
   return std::unique_ptr<BulkLoader>(new BulkLoader(db, store.clock(), actor,
                                                     std::move(description), std::move(tx),
-                                                    std::move(statements)));
+                                                    std::move(statements), std::move(dropped)));
 }
 
 Result<std::int64_t> BulkLoader::AddHamlet(const std::string& commune_code,
@@ -145,28 +215,68 @@ Status BulkLoader::AddPerson(const Person& input) {
   return Status::Ok();
 }
 
+// A constraint that fails in a flush (a survey row given twice) is reported by the Add call or
+// the Commit that flushed it, for the whole group of rows.
 Status BulkLoader::AddHouseholdYear(const HouseholdYear& y) {
   ANSINH_RETURN_IF_ERROR(ValidateHouseholdYear(y));
-  ANSINH_RETURN_IF_ERROR(stmts_->household_year.BindAll(
-      {y.household_id, y.year, y.income_month, HousingQualityCode(y.housing_quality),
-       y.housing_area_m2, y.clean_water, y.hygienic_latrine, y.telecom, y.info_assets}));
-  ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->household_year));
+  household_years_.push_back(y);
   ++counts_.household_years;
-  return Status::Ok();
+  return FlushHouseholdYears(false);
 }
 
 Status BulkLoader::AddPersonYear(const PersonYear& y) {
   ANSINH_RETURN_IF_ERROR(ValidatePersonYear(y));
-  ANSINH_RETURN_IF_ERROR(stmts_->person_year.BindAll(
-      {y.person_id, y.year, y.health_insurance, y.in_school, y.education_grade, y.trained,
-       y.vocational_trained, y.employed, y.disability, y.sick_untreated, y.malnourished,
-       y.wage_no_contract, y.social_allowance}));
-  ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->person_year));
+  person_years_.push_back(y);
   ++counts_.person_years;
+  return FlushPersonYears(false);
+}
+
+Status BulkLoader::FlushHouseholdYears(bool all) {
+  const std::size_t n = household_years_.size();
+  if (n == kSurveyRowsPerInsert) {
+    for (std::size_t r = 0; r < n; ++r) {
+      ANSINH_RETURN_IF_ERROR(BindHouseholdYear(stmts_->household_years,
+                                               1 + static_cast<int>(r) * kHouseholdYearColumns,
+                                               household_years_[r]));
+    }
+    ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->household_years));
+  } else if (all) {
+    for (const HouseholdYear& y : household_years_) {
+      ANSINH_RETURN_IF_ERROR(BindHouseholdYear(stmts_->household_year, 1, y));
+      ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->household_year));
+    }
+  } else {
+    return Status::Ok();
+  }
+  household_years_.clear();
+  return Status::Ok();
+}
+
+Status BulkLoader::FlushPersonYears(bool all) {
+  const std::size_t n = person_years_.size();
+  if (n == kSurveyRowsPerInsert) {
+    for (std::size_t r = 0; r < n; ++r) {
+      ANSINH_RETURN_IF_ERROR(BindPersonYear(stmts_->person_years,
+                                            1 + static_cast<int>(r) * kPersonYearColumns,
+                                            person_years_[r]));
+    }
+    ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->person_years));
+  } else if (all) {
+    for (const PersonYear& y : person_years_) {
+      ANSINH_RETURN_IF_ERROR(BindPersonYear(stmts_->person_year, 1, y));
+      ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->person_year));
+    }
+  } else {
+    return Status::Ok();
+  }
+  person_years_.clear();
   return Status::Ok();
 }
 
 Status BulkLoader::Commit() {
+  ANSINH_RETURN_IF_ERROR(FlushHouseholdYears(true));
+  ANSINH_RETURN_IF_ERROR(FlushPersonYears(true));
+  for (const std::string& create : dropped_indexes_) ANSINH_RETURN_IF_ERROR(db_->Execute(create));
   ANSINH_ASSIGN_OR_RETURN(Statement check, db_->Prepare("PRAGMA foreign_key_check"));
   ANSINH_ASSIGN_OR_RETURN(bool orphan, check.Step());
   if (orphan) {

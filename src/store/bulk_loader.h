@@ -9,6 +9,13 @@
 //
 // Ids are the caller's: households and persons keep the ids they come with, so a loaded registry
 // can be compared row for row with its source.
+//
+// Speed: survey rows (most of a load: one per household or member and year) are buffered and
+// written kSurveyRowsPerInsert at a time by one multi-row INSERT; the registry tables' secondary
+// indexes are dropped at Begin and made again by Commit,
+// inside the same transaction, so each is built by one sort instead of a million inserts at
+// random places. Their definitions are read back from sqlite_master (the schema's migrations
+// stay their only source); a rollback or a crash brings them back with the rest.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/household.h"
 #include "store/sqlite.h"
@@ -46,11 +54,22 @@ class BulkLoader {
   Status Commit();
   const BulkLoadCounts& counts() const { return counts_; }
 
+  // Rows per multi-row INSERT of household_years and person_years (13 values a row; SQLite
+  // allows 32,766 parameters).
+  static constexpr std::size_t kSurveyRowsPerInsert = 64;
+
  private:
   struct Statements;
   static Result<std::unique_ptr<Statements>> PrepareAll(Database& db);
+  // Writes the buffered survey rows: kSurveyRowsPerInsert at a time when `all` is false (the
+  // rest stays buffered), every one when true.
+  Status FlushHouseholdYears(bool all);
+  Status FlushPersonYears(bool all);
+  // Drops the secondary indexes of the registry tables; returns their CREATE statements.
+  static Result<std::vector<std::string>> DropRegistryIndexes(Database& db);
   BulkLoader(Database* db, const Clock* clock, Actor actor, std::string description,
-             Transaction tx, std::unique_ptr<Statements> statements);
+             Transaction tx, std::unique_ptr<Statements> statements,
+             std::vector<std::string> dropped_indexes);
 
   Database* db_;
   const Clock* clock_;
@@ -59,6 +78,9 @@ class BulkLoader {
   std::optional<Transaction> tx_;  // empty once committed or rolled back
   bool committed_ = false;
   std::unique_ptr<Statements> stmts_;
+  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements Commit replays
+  std::vector<HouseholdYear> household_years_;  // validated, not yet written
+  std::vector<PersonYear> person_years_;
   BulkLoadCounts counts_;
   // Hamlets of this load: id -> (commune code, name), to check and describe households.
   std::map<std::int64_t, std::pair<std::string, std::string>> hamlets_;

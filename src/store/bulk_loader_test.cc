@@ -103,6 +103,86 @@ TEST_F(BulkLoaderTest, OrphanRowsAreFoundAtCommitAndNothingIsWritten) {
   EXPECT_FALSE(store_->surveys().PutPersonYear(py, actor_).ok());
 }
 
+// The registry's own indexes (not those of constraints), as a second connection sees them.
+std::string IndexNames(const std::string& path) {
+  auto db = Database::Open(path, {});
+  if (!db.ok()) return db.status().ToString();
+  auto list = (*db)->Prepare(
+      "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+      "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)");
+  if (!list.ok() || !list->Step().ok()) return "?";
+  return list->ColumnText(0);
+}
+
+std::int64_t CountRows(const std::string& path, const std::string& table) {
+  auto db = Database::Open(path, {});
+  if (!db.ok()) return -1;
+  auto count = (*db)->Prepare("SELECT count(*) FROM " + table);
+  if (!count.ok() || !count->Step().ok()) return -1;
+  return count->ColumnInt(0);
+}
+
+TEST_F(BulkLoaderTest, SurveyRowsInGroupsAndTheIndexesComeBack) {
+  const std::string indexes = IndexNames(path_);
+  EXPECT_NE(indexes.find("persons_by_household"), std::string::npos) << indexes;
+  auto loader = BulkLoader::Begin(*store_, actor_, "groups");
+  ASSERT_TRUE(loader.ok());
+  auto hamlet = (*loader)->AddHamlet("32014", "Ấp 1");
+  ASSERT_TRUE(hamlet.ok());
+  // 3 households and 6 persons over 50 years: 150 and 300 survey rows, which are two and four
+  // full groups of 64 and a rest.
+  for (std::int64_t h = 1; h <= 3; ++h) {
+    ASSERT_TRUE((*loader)->AddHousehold(MakeHousehold(h, *hamlet)).ok());
+    for (std::int64_t k = 1; k <= 2; ++k) {
+      ASSERT_TRUE((*loader)->AddPerson(MakePerson(h * 100 + k, h, "Lê Thị Hoa")).ok());
+    }
+    for (int year = 2000; year < 2050; ++year) {
+      HouseholdYear y;
+      y.household_id = h;
+      y.year = year;
+      y.income_month = 1000 * year + h;
+      y.housing_area_m2 = 30;
+      ASSERT_TRUE((*loader)->AddHouseholdYear(y).ok());
+      for (std::int64_t k = 1; k <= 2; ++k) {
+        PersonYear py;
+        py.person_id = h * 100 + k;
+        py.year = year;
+        py.education_grade = static_cast<int>(k);
+        ASSERT_TRUE((*loader)->AddPersonYear(py).ok());
+      }
+    }
+  }
+  ASSERT_TRUE((*loader)->Commit().ok());
+  loader->reset();
+  EXPECT_EQ(CountRows(path_, "household_years"), 150);
+  EXPECT_EQ(CountRows(path_, "person_years"), 300);
+  auto survey = store_->surveys().GetHouseholdYear(3, 2049);
+  ASSERT_TRUE(survey.ok() && survey->has_value());
+  EXPECT_EQ((*survey)->income_month, 2049003);
+  EXPECT_EQ(IndexNames(path_), indexes);
+}
+
+TEST_F(BulkLoaderTest, ARowGivenTwiceFailsTheLoadAndTheIndexesStay) {
+  const std::string before = ClosedBytes();
+  const std::string indexes = IndexNames(path_);
+  {
+    auto loader = BulkLoader::Begin(*store_, actor_, "twice");
+    ASSERT_TRUE(loader.ok());
+    auto hamlet = (*loader)->AddHamlet("32014", "Ấp 1");
+    ASSERT_TRUE(hamlet.ok());
+    ASSERT_TRUE((*loader)->AddHousehold(MakeHousehold(1, *hamlet)).ok());
+    HouseholdYear y;
+    y.household_id = 1;
+    y.year = 2014;
+    y.housing_area_m2 = 30;
+    ASSERT_TRUE((*loader)->AddHouseholdYear(y).ok());
+    ASSERT_TRUE((*loader)->AddHouseholdYear(y).ok());  // buffered: found when written
+    EXPECT_FALSE((*loader)->Commit().ok());
+  }
+  EXPECT_EQ(ClosedBytes(), before);
+  EXPECT_EQ(IndexNames(path_), indexes);
+}
+
 TEST_F(BulkLoaderTest, RejectsBadRowsAndNonEmptyRegistries) {
   auto loader = BulkLoader::Begin(*store_, actor_, "bad rows");
   ASSERT_TRUE(loader.ok());
