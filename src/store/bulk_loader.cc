@@ -62,6 +62,28 @@ Status RunOnce(Statement& stmt) {
   return s.ok() ? r : s;
 }
 
+// Writes `rows` by one multi-row INSERT (`many`) when there are kSurveyRowsPerInsert of them;
+// with `all`, a shorter rest row by row (`one`). Written rows leave the buffer.
+template <typename Row>
+Status FlushSurveyRows(std::vector<Row>& rows, Statement& many, Statement& one, int columns,
+                       Status (*bind)(Statement&, int, const Row&), bool all) {
+  if (rows.size() == BulkLoader::kSurveyRowsPerInsert) {
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      ANSINH_RETURN_IF_ERROR(bind(many, 1 + static_cast<int>(r) * columns, rows[r]));
+    }
+    ANSINH_RETURN_IF_ERROR(RunOnce(many));
+  } else if (all) {
+    for (const Row& row : rows) {
+      ANSINH_RETURN_IF_ERROR(bind(one, 1, row));
+      ANSINH_RETURN_IF_ERROR(RunOnce(one));
+    }
+  } else {
+    return Status::Ok();
+  }
+  rows.clear();
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<BulkLoader::Statements>> BulkLoader::PrepareAll(Database& db) {
@@ -232,45 +254,13 @@ Status BulkLoader::AddPersonYear(const PersonYear& y) {
 }
 
 Status BulkLoader::FlushHouseholdYears(bool all) {
-  const std::size_t n = household_years_.size();
-  if (n == kSurveyRowsPerInsert) {
-    for (std::size_t r = 0; r < n; ++r) {
-      ANSINH_RETURN_IF_ERROR(BindHouseholdYear(stmts_->household_years,
-                                               1 + static_cast<int>(r) * kHouseholdYearColumns,
-                                               household_years_[r]));
-    }
-    ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->household_years));
-  } else if (all) {
-    for (const HouseholdYear& y : household_years_) {
-      ANSINH_RETURN_IF_ERROR(BindHouseholdYear(stmts_->household_year, 1, y));
-      ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->household_year));
-    }
-  } else {
-    return Status::Ok();
-  }
-  household_years_.clear();
-  return Status::Ok();
+  return FlushSurveyRows(household_years_, stmts_->household_years, stmts_->household_year,
+                         kHouseholdYearColumns, BindHouseholdYear, all);
 }
 
 Status BulkLoader::FlushPersonYears(bool all) {
-  const std::size_t n = person_years_.size();
-  if (n == kSurveyRowsPerInsert) {
-    for (std::size_t r = 0; r < n; ++r) {
-      ANSINH_RETURN_IF_ERROR(BindPersonYear(stmts_->person_years,
-                                            1 + static_cast<int>(r) * kPersonYearColumns,
-                                            person_years_[r]));
-    }
-    ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->person_years));
-  } else if (all) {
-    for (const PersonYear& y : person_years_) {
-      ANSINH_RETURN_IF_ERROR(BindPersonYear(stmts_->person_year, 1, y));
-      ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->person_year));
-    }
-  } else {
-    return Status::Ok();
-  }
-  person_years_.clear();
-  return Status::Ok();
+  return FlushSurveyRows(person_years_, stmts_->person_years, stmts_->person_year,
+                         kPersonYearColumns, BindPersonYear, all);
 }
 
 Status BulkLoader::Commit() {
