@@ -88,8 +88,11 @@ TEST(GenerateTest, SameSeedSameBytesWhateverTheThreads) {
   std::filesystem::remove_all(base);
 }
 
-TEST(GenerateTest, HouseholdSizesAndOneHead) {
-  const Collected& c = Province("96");
+// Mean household size: Cà Mau has its own household count (provinces.csv), so its sizes are
+// tilted to GSO's 2010 population / that count, 1,208,500 / 281,252 = 4.30; the other Mekong
+// provinces keep the delta's 3.9.
+void ExpectHouseholdSizes(const std::string& province, double low, double high) {
+  const Collected& c = Province(province);
   std::map<std::int64_t, int> members, heads;
   std::int64_t households = 0;
   for (const Batch& b : c.batches) {
@@ -109,10 +112,15 @@ TEST(GenerateTest, HouseholdSizesAndOneHead) {
     min = std::min(min, n);
     ASSERT_EQ(heads[id], 1) << "household " << id;
   }
-  EXPECT_GE(sum / 20000, 3.8);
-  EXPECT_LE(sum / 20000, 4.0);
+  EXPECT_GE(sum / 20000, low);
+  EXPECT_LE(sum / 20000, high);
   EXPECT_EQ(min, 1);
   EXPECT_GE(max, 10);
+}
+
+TEST(GenerateTest, HouseholdSizesAndOneHead) {
+  ExpectHouseholdSizes("96", 4.2, 4.4);
+  ExpectHouseholdSizes("95", 3.8, 4.0);
 }
 
 TEST(GenerateTest, AgeAndSexStructureLikeTheCensus) {
