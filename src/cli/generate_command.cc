@@ -76,7 +76,10 @@ Status RunGenerate(CliContext& ctx, const GenerateCommandOptions& opts) {
   }
   sinks.push_back(output.get());
   synth::ReportSink report;
-  if (opts.report) sinks.push_back(&report);
+  if (opts.report) {
+    ANSINH_RETURN_IF_ERROR(report.ClassifyFrom(ctx.home));
+    sinks.push_back(&report);
+  }
   synth::TeeSink tee(sinks);
   const auto start = std::chrono::steady_clock::now();
   ANSINH_RETURN_IF_ERROR(synth::Generate(o, tee));

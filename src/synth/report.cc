@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "rules/classify.h"
+#include "rules/frame_builder.h"
+#include "rules/standard.h"
 #include "synth/gso.h"
 #include "synth/living.h"
 #include "synth/model.h"
@@ -47,7 +50,54 @@ std::string Num(std::optional<double> v, const char* fmt) {
 
 }  // namespace
 
+ReportSink::ReportSink() = default;
+ReportSink::~ReportSink() = default;
+
+Status ReportSink::ClassifyFrom(const std::string& home) {
+  ANSINH_ASSIGN_OR_RETURN(standards_, rules::StandardRegistry::Create(home));
+  return standards_->LoadAll();
+}
+
+// Rows of a batch come household by household, years ascending, each household year followed
+// by its members' person years (synth.h).
+Status ReportSink::Classify(const Batch& batch) {
+  std::map<int, std::vector<rules::HouseholdRecord>> by_year;
+  std::size_t person = 0, person_year = 0;
+  for (const HouseholdYear& y : batch.household_years) {
+    while (person < batch.persons.size() && batch.persons[person].household_id < y.household_id) {
+      ++person;
+    }
+    std::size_t end = person;
+    while (end < batch.persons.size() && batch.persons[end].household_id == y.household_id) ++end;
+    if (y.year < 2016) {
+      person_year += end - person;
+      continue;
+    }
+    rules::HouseholdRecord r;
+    r.survey = y;
+    r.urban = batch.commune.urban;
+    for (std::size_t k = person; k < end; ++k) {
+      r.members.push_back({batch.persons[k], batch.person_years[person_year++]});
+    }
+    by_year[y.year].push_back(std::move(r));
+  }
+  for (const auto& [year, records] : by_year) {
+    ANSINH_ASSIGN_OR_RETURN(const rules::Standard* standard, standards_->NationalInForce(year));
+    ANSINH_ASSIGN_OR_RETURN(rules::Frame frame, rules::BuildFrame(standards_->catalogue(), records));
+    ANSINH_ASSIGN_OR_RETURN(rules::ClassifyResult result, rules::Classify(*standard, frame));
+    Classified& c = classified_[batch.province_code][year];
+    c.standard_id = standard->id;
+    for (Category category : result.category) {
+      ++c.households;
+      c.poor += category == Category::kPoor;
+      c.near_poor += category == Category::kNearPoor;
+    }
+  }
+  return Status::Ok();
+}
+
 Status ReportSink::Consume(const Batch& batch) {
+  if (standards_) ANSINH_RETURN_IF_ERROR(Classify(batch));
   auto& by_year = rows_[batch.province_code];
   // Members per household (household ids are dense within a batch).
   std::vector<std::int32_t> members(batch.households.size(), 0);
@@ -118,6 +168,16 @@ Result<std::vector<Report>> ReportSink::Compute(const std::string& home) const {
       f.gso_poor_rate = GsoPoverty(poverty, r.gso_name, year);
       f.gso_quintile_means = GsoQuintiles(income, r.gso_name, year);
       f.gso_rural_share = GsoRural(population, r.gso_name, year);
+      const auto province = classified_.find(code);
+      if (province != classified_.end()) {
+        const auto c = province->second.find(year);
+        if (c != province->second.end() && c->second.households > 0) {
+          const double n = static_cast<double>(c->second.households);
+          f.standard_id = c->second.standard_id;
+          f.standard_poor_rate = 100.0 * static_cast<double>(c->second.poor) / n;
+          f.standard_near_poor_rate = 100.0 * static_cast<double>(c->second.near_poor) / n;
+        }
+      }
       r.years.push_back(f);
     }
     reports.push_back(std::move(r));
@@ -143,6 +203,12 @@ std::string FormatReport(const Report& r) {
       char cell[48];
       std::snprintf(cell, sizeof cell, "%s%.0f (%s)", q ? "  " : "", f.quintile_means[q],
                     Num(gso, "%.0f").c_str());
+      out += cell;
+    }
+    if (f.standard_poor_rate) {
+      char cell[128];
+      std::snprintf(cell, sizeof cell, "  [%s: poor %.2f%%, near-poor %.2f%%]", f.standard_id.c_str(),
+                    *f.standard_poor_rate, f.standard_near_poor_rate.value_or(0));
       out += cell;
     }
     out += f.year >= 2016 ? "  [poor%: income only, QĐ 59/2015 lines]\n" : "\n";

@@ -2,19 +2,26 @@
 // poverty rate by income alone and the person quintile means of income per capita, beside GSO's
 // published figures for the province (data/synth/gso/), and the rural share of the population.
 //
-// Until the rules engine lands this computes the income-only rate itself: a household is poor
-// when income_month <= line x members (exact integers), with the 2011-2015 lines (400,000 VND
-// rural, 500,000 urban; also applied to 2010, as GSO's 2010 figure is) and, from 2016, the
-// income lines of QĐ 59/2015 (700,000 / 900,000), which understate the multidimensional rate.
+// The income-only rate is computed here: a household is poor when income_month <= line x
+// members (exact integers), with the 2011-2015 lines (400,000 VND rural, 500,000 urban; also
+// applied to 2010, as GSO's 2010 figure is) and, from 2016, the income lines of QĐ 59/2015
+// (700,000 / 900,000), which understate the multidimensional rate. With ClassifyFrom, years from
+// 2016 are also classified by the rules engine under the national standard in force
+// (vn-2016-2020: income, or income under the near-poor line with 3 deprivations or more).
 #pragma once
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "synth/synth.h"
+
+namespace ansinh::rules {
+class StandardRegistry;
+}
 
 namespace ansinh::synth {
 
@@ -27,6 +34,9 @@ struct YearFigures {
   std::optional<std::array<double, 5>> gso_quintile_means;
   double rural_share = 0;  // percent of persons
   std::optional<double> gso_rural_share;
+  // Under the national standard in force (ClassifyFrom; years from 2016): percent of households.
+  std::string standard_id;
+  std::optional<double> standard_poor_rate, standard_near_poor_rate;
 };
 
 struct Report {
@@ -38,6 +48,11 @@ struct Report {
 // Collects what the report needs from every batch (a few bytes per household and year).
 class ReportSink : public Sink {
  public:
+  ReportSink();
+  ~ReportSink() override;
+  // Classifies every household-year from 2016 on under the national standard in force, read
+  // from home/config/standards/ (the rules engine), as batches come.
+  Status ClassifyFrom(const std::string& home);
   Status Consume(const Batch& batch) override;
   // One report per province seen, in code order; GSO figures read from home/data/synth.
   Result<std::vector<Report>> Compute(const std::string& home) const;
@@ -49,8 +64,16 @@ class ReportSink : public Sink {
     bool poor = false;
     bool urban = false;
   };
+  struct Classified {
+    std::string standard_id;
+    std::int64_t households = 0, poor = 0, near_poor = 0;
+  };
+  Status Classify(const Batch& batch);
+
   // province -> year -> rows
   std::map<std::string, std::map<int, std::vector<Row>>> rows_;
+  std::unique_ptr<rules::StandardRegistry> standards_;  // null: no classification
+  std::map<std::string, std::map<int, Classified>> classified_;
 };
 
 // Household-weighted poverty rate (percent) and person quintile means of `rows`' kind, exposed

@@ -21,6 +21,11 @@ Every household has exactly one head; persons are about four to a household.
   $ sqlite3 a.db "SELECT AVG(n) BETWEEN 3.0 AND 5.0 FROM (SELECT COUNT(*) AS n FROM persons GROUP BY household_id)"
   1
 
+The registry's indexes, dropped during the load, are back.
+
+  $ sqlite3 a.db "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('households', 'persons', 'household_years', 'person_years') ORDER BY name)"
+  household_years_by_year households_by_commune households_by_hamlet person_years_by_year persons_by_household persons_by_search_key
+
 One audit row says what was loaded.
 
   $ ansinh audit --db a.db --table registry --json | python3 -c 'import json,sys; e=json.load(sys.stdin)[0]; print(e["action"], e["key"], e["after"]["households"])'
@@ -46,6 +51,12 @@ The same seed gives the same registry; the CSV output holds the same households.
   $ ansinh generate --csv out3 --province 95 --households 300 --years 2014-2015 --seed 7 > /dev/null
   $ cmp -s out1/persons.csv out3/persons.csv || echo differs
   differs
+
+The report puts the rates beside GSO's; from 2016 it also classifies under the multidimensional
+standard (the rules engine).
+
+  $ ansinh generate --csv out4 --province 95 --households 300 --years 2015-2016 --report | grep -c '^2016 .*\[vn-2016-2020: poor [0-9.]*%, near-poor [0-9.]*%\]'
+  1
 
 Refused: a database of another province, one that already holds households, bad options.
 
