@@ -33,12 +33,15 @@ io::Dataset ToDataset(store::RegistryYear& year) {
   io::Dataset d;
   std::unordered_map<std::int64_t, std::string> household_codes;
   std::int64_t row = 0;
+  d.households.reserve(year.households.size());
   for (store::RegistryHousehold& h : year.households) {
     household_codes.emplace(h.household.id, h.household.code);
     d.households.push_back({++row, std::move(h.household), std::move(h.attributes)});
   }
+  year.households = {};  // each table's memory is given back as soon as it is converted
   std::unordered_map<std::int64_t, std::string> person_codes;
   row = 0;
+  d.persons.reserve(year.persons.size());
   for (store::RegistryPerson& p : year.persons) {
     const std::string& household = household_codes[p.person.household_id];
     if (p.person.code.empty()) {
@@ -47,16 +50,21 @@ io::Dataset ToDataset(store::RegistryYear& year) {
     person_codes.emplace(p.person.id, p.person.code);
     d.persons.push_back({++row, household, std::move(p.person), std::move(p.attributes)});
   }
+  year.persons = {};
   row = 0;
+  d.household_years.reserve(year.household_years.size());
   for (store::RegistryHouseholdYear& y : year.household_years) {
     d.household_years.push_back(
         {++row, household_codes[y.survey.household_id], y.survey, std::move(y.attributes)});
   }
+  year.household_years = {};
   row = 0;
+  d.person_years.reserve(year.person_years.size());
   for (store::RegistryPersonYear& y : year.person_years) {
     d.person_years.push_back(
         {++row, person_codes[y.survey.person_id], y.survey, std::move(y.attributes)});
   }
+  year.person_years = {};
   return d;
 }
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -276,9 +275,8 @@ std::string ExcelSerialDate(std::string_view text) {
   const long day = doy - (153 * mp + 2) / 5 + 1;
   const long month = mp < 10 ? mp + 3 : mp - 9;
   const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", year, month, day);
-  return buf;
+  const auto two_digits = [](long v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  return std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
 }
 
 // Adds a row of `rows`: its number, the fields `fill` parses, and its custom attributes.

@@ -1,6 +1,6 @@
 // RegistryReader (see registry_reader.h): the year's snapshot (SurveyRepository::YearSnapshot)
-// gives the surveyed households with their surveys; one scan adds every member, one the hamlet
-// names, and one per entity the custom attributes.
+// gives the surveyed households with their surveys and surveyed members; one scan adds the other
+// members, one the hamlet names, and one per entity the custom attributes.
 #include "store/registry_reader.h"
 
 #include <algorithm>
@@ -12,11 +12,10 @@
 namespace ansinh::store {
 namespace {
 
-// Every member of the households surveyed in ?1, whatever their own surveys.
+// The ids of every member of the households surveyed in ?1, whatever their own surveys.
 constexpr std::string_view kMembers =
-    "SELECT p.id, p.household_id, p.code, p.full_name, p.sex, p.birth_date, p.relation, "
-    "p.ethnicity, p.id_number FROM persons p JOIN household_years y ON y.household_id = "
-    "p.household_id AND y.year = ?1 ORDER BY p.id";
+    "SELECT p.id FROM persons p JOIN household_years y ON y.household_id = p.household_id "
+    "AND y.year = ?1 ORDER BY p.id";
 
 // The attributes of one entity and year (0 for households and persons), by row then name.
 constexpr std::string_view kAttributes =
@@ -68,16 +67,21 @@ Result<RegistryYear> RegistryReader::ReadYear(int year) {
   out.year = year;
   out.households.reserve(snapshot.size());
   out.household_years.reserve(snapshot.size());
+  std::unordered_map<std::int64_t, Person> surveyed;  // members with a survey in `year`
   for (SurveyedHousehold& h : snapshot) {
     out.households.push_back({std::move(h.household), {}});
     out.household_years.push_back({h.survey, {}});
-    for (SurveyMember& m : h.members) out.person_years.push_back({m.year, {}});
+    for (SurveyMember& m : h.members) {
+      out.person_years.push_back({m.year, {}});
+      surveyed.emplace(m.person.id, std::move(m.person));
+    }
   }
-  snapshot.clear();
+  std::vector<SurveyedHousehold>().swap(snapshot);  // its memory back before the next scans
   std::sort(out.person_years.begin(), out.person_years.end(),
             [](const auto& a, const auto& b) { return a.survey.person_id < b.survey.person_id; });
   ANSINH_RETURN_IF_ERROR(ReadHamletNames(out));
-  ANSINH_RETURN_IF_ERROR(ReadMembers(out));
+  ANSINH_RETURN_IF_ERROR(ReadMembers(surveyed, out));
+  surveyed = {};
 
   ANSINH_RETURN_IF_ERROR(AttachAttributes(*db_, "household", 0, out.households,
                                           [](const auto& r) { return r.household.id; }));
@@ -105,22 +109,21 @@ Status RegistryReader::ReadHamletNames(RegistryYear& out) {
   return Status::Ok();
 }
 
-Status RegistryReader::ReadMembers(RegistryYear& out) {
+// The snapshot holds the members surveyed that year; the others (a newborn, a member away) are
+// read one by one, as they are few.
+Status RegistryReader::ReadMembers(std::unordered_map<std::int64_t, Person>& surveyed,
+                                   RegistryYear& out) {
   ANSINH_ASSIGN_OR_RETURN(Statement s, db_->Prepare(kMembers, {out.year}));
   for (;;) {
     ANSINH_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    Person p;
-    p.id = s.ColumnInt(0);
-    p.household_id = s.ColumnInt(1);
-    p.code = s.ColumnText(2);
-    p.full_name = s.ColumnText(3);
-    ANSINH_ASSIGN_OR_RETURN(p.sex, ParseSex(s.ColumnText(4), "sex"));
-    p.birth_date = s.ColumnText(5);
-    ANSINH_ASSIGN_OR_RETURN(p.relation, ParseRelation(s.ColumnText(6), "relation"));
-    p.ethnicity = s.ColumnText(7);
-    p.id_number = s.ColumnText(8);
-    out.persons.push_back({std::move(p), {}});
+    const std::int64_t id = s.ColumnInt(0);
+    if (auto it = surveyed.find(id); it != surveyed.end()) {
+      out.persons.push_back({std::move(it->second), {}});
+    } else {
+      ANSINH_ASSIGN_OR_RETURN(Person p, store_->households().GetPerson(id));
+      out.persons.push_back({std::move(p), {}});
+    }
   }
   return Status::Ok();
 }

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/household.h"
@@ -66,7 +67,7 @@ class RegistryReader {
 
  private:
   Status ReadHamletNames(RegistryYear& out);
-  Status ReadMembers(RegistryYear& out);
+  Status ReadMembers(std::unordered_map<std::int64_t, Person>& surveyed, RegistryYear& out);
 
   Store* store_;
   Database* db_;
