@@ -11,10 +11,24 @@ struct Alias {
   E value;
 };
 
+// A plain ASCII word ("1", "head", "M") lower-cased without ICU: an import parses millions of
+// these; anything else (spaces, diacritics) goes through FoldCase.
+bool FoldAsciiWord(std::string_view text, std::string& folded) {
+  if (text.empty() || text.size() > 32) return false;
+  folded.clear();
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || u <= ' ') return false;
+    folded.push_back(static_cast<char>(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u));
+  }
+  return true;
+}
+
 template <typename E, std::size_t N>
 Result<E> Lookup(const Alias<E> (&table)[N], std::string_view text, std::string_view field,
                  const char* expected) {
-  const std::string folded = FoldCase(text);
+  std::string folded;
+  if (!FoldAsciiWord(text, folded)) folded = FoldCase(text);
   for (const auto& a : table) {
     if (folded == a.word) return a.value;
   }

@@ -19,6 +19,8 @@ struct Migration {
   int version;                   // 1, 2, ... with no gaps
   std::string_view description;  // what it adds, for docs and errors
   std::span<const std::string_view> statements;
+  // A step SQL statements alone cannot express, run after them in the same transaction.
+  Status (*step)(Database& db) = nullptr;
 };
 
 // Every migration, in order.

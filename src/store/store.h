@@ -28,7 +28,9 @@
 namespace ansinh::store {
 
 class Database;  // the RAII SQLite wrapper (sqlite.h), private to src/store
-class BulkLoader;  // bulk_loader.h
+class BulkLoader;      // bulk_loader.h
+class ImportWriter;    // import_writer.h
+class RegistryReader;  // registry_reader.h
 
 // Who makes a change, for the audit log: "cli" for the command line, a username on the server.
 struct Actor {
@@ -242,7 +244,9 @@ class Store {
   AuditLog& audit() { return audit_; }
 
  private:
-  friend class BulkLoader;  // writes many rows through the store's one connection
+  friend class BulkLoader;      // writes many rows through the store's one connection
+  friend class ImportWriter;    // import_writer.h: upserts an import dataset in one transaction
+  friend class RegistryReader;  // registry_reader.h: streams a year of the registry for export
   Store(std::unique_ptr<Database> db, const Clock& clock);
   Database* database() { return db_.get(); }
   const Clock* clock() const { return clock_; }
