@@ -75,6 +75,8 @@ void RegisterAuditCommand(CLI::App& app, CliContext& ctx);
 void RegisterClassifyCommand(CLI::App& app, CliContext& ctx);
 void RegisterStandardsCommand(CLI::App& app, CliContext& ctx);
 void RegisterGenerateCommand(CLI::App& app, CliContext& ctx);
+void RegisterImportCommand(CLI::App& app, CliContext& ctx);
+void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   RegisterStandardsCommand(app, ctx);
   RegisterAuditCommand(app, ctx);
   RegisterGenerateCommand(app, ctx);
+  RegisterImportCommand(app, ctx);
+  RegisterExportCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

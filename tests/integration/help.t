@@ -11,6 +11,8 @@ The command line describes itself.
   standards
   audit
   generate
+  import
+  export
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
   show
