@@ -16,12 +16,16 @@ JOBS       ?= $(shell nproc)
 deps:
 	@bash scripts/install-deps
 
-$(RELEASE)/build.ninja: CMakeLists.txt
+# The sanitizer tree is the slower to compile: it is a unity build (ANSINH_UNITY) and keeps -O1
+# (its tests run faster for it) but only line tables (-g1): its reports still name file and line;
+# full debug information is for a tree one debugs in. Timings in docs/performance.md, "Build and
+# test time".
+$(RELEASE)/build.ninja: CMakeLists.txt Makefile
 	cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release -DANSINH_WERROR=ON
 
-$(SANITIZE)/build.ninja: CMakeLists.txt
+$(SANITIZE)/build.ninja: CMakeLists.txt Makefile
 	cmake -S . -B $(SANITIZE) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANSINH_WERROR=ON -DANSINH_SANITIZE=ON \
-	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
+	  -DANSINH_UNITY=ON -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1"
 
 build: deps $(RELEASE)/build.ninja
 	cmake --build $(RELEASE) -j $(JOBS)
