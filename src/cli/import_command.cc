@@ -3,6 +3,7 @@
 // io/import_validation.h); then it is written in one transaction (store/import_writer.h), or,
 // when it has problems, nothing is written unless --accept-valid keeps the households without
 // any (io/import_selection.h).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iomanip>
@@ -174,8 +175,8 @@ Status RunImport(CliContext& ctx, const ImportCommandOptions& opts) {
 
   const io::ImportSelection selection =
       opts.accept_valid ? io::SelectValidHouseholds(dataset, problems) : io::ImportSelection{};
-  if (!problems.empty() && (!opts.accept_valid || selection.whole_dataset_rejected)) {
-    const std::string n = std::to_string(problems.size());
+  if (errors > 0 && (!opts.accept_valid || selection.whole_dataset_rejected)) {
+    const std::string n = std::to_string(errors);
     return Status::Invalid(
         "path", opts.path,
         "không nhập gì: tệp có " + n + " lỗi" +
@@ -209,7 +210,11 @@ Status RunImport(CliContext& ctx, const ImportCommandOptions& opts) {
         << " s\n";
   }
   PrintCounts(out, writer->counts());
-  if (opts.accept_valid && !problems.empty()) {
+  if (errors < problems.size()) {
+    out << "  cảnh báo / warnings: " << problems.size() - errors
+        << " (có thể trùng người / likely duplicate persons: xem / see --error-report)\n";
+  }
+  if (opts.accept_valid && errors > 0) {
     out << "  bỏ qua / left out: " << selection.rejected_households.size()
         << " hộ có lỗi / households with problems, " << totals.skipped << " dòng / rows\n";
   }

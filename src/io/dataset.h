@@ -49,6 +49,9 @@ struct ImportProblem {
   std::string value;     // the offending value itself
   std::string reason_vi;
   std::string reason_en;
+  // A warning is reported but does not stop the import: a likely duplicate of a person (same
+  // name and birth date in another household) may be two people; an officer looks, not the rule.
+  bool warning = false;
 };
 
 // Columns a row had beyond the format's own, kept as custom attributes (thuộc tính bổ sung):

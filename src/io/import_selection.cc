@@ -31,6 +31,7 @@ ImportSelection SelectValidHouseholds(const Dataset& dataset,
   }
 
   for (const ImportProblem& p : problems) {
+    if (p.warning) continue;
     if (p.row == 0) {
       selection.whole_dataset_rejected = true;
       continue;

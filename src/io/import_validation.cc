@@ -24,6 +24,13 @@ class Checker {
                                   std::move(en)});
   }
 
+  // Reported with "cảnh báo: " / "warning: " before the reason; does not stop the import.
+  void AddWarning(const std::string& file, std::int64_t row, std::string column, std::string value,
+                  const std::string& vi, const std::string& en) {
+    Add(file, row, std::move(column), std::move(value), "cảnh báo: " + vi, "warning: " + en);
+    out_->back().warning = true;
+  }
+
   // A core validation failure, with the field and value it names.
   void AddStatus(const std::string& file, std::int64_t row, const Status& status) {
     if (!status.ok()) {
@@ -80,8 +87,7 @@ void CheckPersons(const Dataset& d,
     if (person.code.empty()) {
       c.Add(file, p.row, "person_id", "", "thiếu mã nhân khẩu", "person id missing");
     } else if (!by_code.emplace(person.code, &p).second) {
-      c.Add(file, p.row, "person_id", person.code, "mã nhân khẩu bị trùng",
-            "duplicate person id");
+      c.Add(file, p.row, "person_id", person.code, "mã nhân khẩu bị trùng", "duplicate person id");
     }
     if (households.count(p.household_code) == 0) {
       AddOrphan(c, file, p.row, "household_id", p.household_code, d.sources.households, "mã hộ",
@@ -91,11 +97,11 @@ void CheckPersons(const Dataset& d,
     const std::string name_key = SearchKey(person.full_name) + "|" + person.birth_date;
     if (auto [it, fresh] = by_name_birth.emplace(name_key, &p);
         !fresh && it->second->household_code != p.household_code) {
-      c.Add(file, p.row, "full_name", person.full_name,
-            "có thể trùng người ở dòng " + std::to_string(it->second->row) +
-                " (cùng họ tên và ngày sinh, khác hộ)",
-            "likely the same person as row " + std::to_string(it->second->row) +
-                " (same name and birth date, another household)");
+      c.AddWarning(file, p.row, "full_name", person.full_name,
+                   "có thể trùng người ở dòng " + std::to_string(it->second->row) +
+                       " (cùng họ tên và ngày sinh, khác hộ)",
+                   "likely the same person as row " + std::to_string(it->second->row) +
+                       " (same name and birth date, another household)");
     }
     if (!person.id_number.empty()) {
       if (auto [it, fresh] = by_id_number.emplace(person.id_number, &p); !fresh) {
@@ -141,8 +147,7 @@ void CheckYearRows(const std::vector<Row>& rows, const YearTable& t,
       AddOrphan(c, *t.file, y.row, t.key_column, key, *t.owner_file, t.key_vi, t.key_en);
     }
     if (!seen.emplace(key, y.survey.year).second) {
-      c.Add(*t.file, y.row, "year", std::to_string(y.survey.year), t.duplicate_vi,
-            t.duplicate_en);
+      c.Add(*t.file, y.row, "year", std::to_string(y.survey.year), t.duplicate_vi, t.duplicate_en);
     }
   }
 }
@@ -150,12 +155,15 @@ void CheckYearRows(const std::vector<Row>& rows, const YearTable& t,
 void CheckHouseholdYears(const Dataset& d,
                          const std::unordered_map<std::string, const HouseholdRow*>& households,
                          Checker& c) {
-  const YearTable table{&d.sources.household_years, &d.sources.households, "household_id",
-                        "mã hộ", "household id", "hộ đã có dòng cho năm này",
+  const YearTable table{&d.sources.household_years,
+                        &d.sources.households,
+                        "household_id",
+                        "mã hộ",
+                        "household id",
+                        "hộ đã có dòng cho năm này",
                         "duplicate row for the household and year"};
   CheckYearRows(
-      d.household_years, table,
-      [&](const std::string& code) { return households.count(code) > 0; },
+      d.household_years, table, [&](const std::string& code) { return households.count(code) > 0; },
       [](const HouseholdYearRow& y) -> const std::string& { return y.household_code; },
       ValidateHouseholdYear, c);
 }
@@ -163,8 +171,12 @@ void CheckHouseholdYears(const Dataset& d,
 void CheckPersonYears(const Dataset& d, Checker& c) {
   std::set<std::string> persons;
   for (const PersonRow& p : d.persons) persons.insert(p.person.code);
-  const YearTable table{&d.sources.person_years, &d.sources.persons, "person_id",
-                        "mã nhân khẩu", "person id", "nhân khẩu đã có dòng cho năm này",
+  const YearTable table{&d.sources.person_years,
+                        &d.sources.persons,
+                        "person_id",
+                        "mã nhân khẩu",
+                        "person id",
+                        "nhân khẩu đã có dòng cho năm này",
                         "duplicate row for the person and year"};
   CheckYearRows(
       d.person_years, table, [&](const std::string& code) { return persons.count(code) > 0; },
