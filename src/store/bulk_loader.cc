@@ -117,37 +117,16 @@ Result<std::unique_ptr<BulkLoader::Statements>> BulkLoader::PrepareAll(Database&
       std::move(person_years)});
 }
 
-Result<std::vector<std::string>> BulkLoader::DropRegistryIndexes(Database& db) {
-  // `sql IS NULL` marks the indexes of PRIMARY KEY and UNIQUE constraints, which stay: they
-  // enforce the uniqueness of codes as rows come in.
-  ANSINH_ASSIGN_OR_RETURN(
-      Statement list,
-      db.Prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                 "AND tbl_name IN ('hamlets', 'households', 'persons', 'household_years', "
-                 "'person_years') ORDER BY name"));
-  std::vector<std::string> names, definitions;
-  for (;;) {
-    ANSINH_ASSIGN_OR_RETURN(bool row, list.Step());
-    if (!row) break;
-    names.push_back(list.ColumnText(0));
-    definitions.push_back(list.ColumnText(1));
-  }
-  for (const std::string& name : names) {
-    ANSINH_RETURN_IF_ERROR(db.Execute("DROP INDEX \"" + name + "\""));
-  }
-  return definitions;
-}
-
 BulkLoader::BulkLoader(Database* db, const Clock* clock, Actor actor, std::string description,
                        Transaction tx, std::unique_ptr<Statements> statements,
-                       std::vector<std::string> dropped_indexes)
+                       internal::DeferredIndexes indexes)
     : db_(db),
       clock_(clock),
       actor_(std::move(actor)),
       description_(std::move(description)),
       tx_(std::move(tx)),
       stmts_(std::move(statements)),
-      dropped_indexes_(std::move(dropped_indexes)) {}
+      indexes_(std::move(indexes)) {}
 
 BulkLoader::~BulkLoader() {
   if (!committed_) {
@@ -178,11 +157,14 @@ Result<std::unique_ptr<BulkLoader>> BulkLoader::Begin(Store& store, const Actor&
   }
   // Only because the registry is empty: an index dropped here has nothing to lose, and is made
   // again from the loaded rows by one sort in Commit, within this transaction.
-  ANSINH_ASSIGN_OR_RETURN(std::vector<std::string> dropped, DropRegistryIndexes(*db));
+  static constexpr std::string_view kTables[] = {"hamlets", "households", "persons",
+                                                 "household_years", "person_years"};
+  ANSINH_ASSIGN_OR_RETURN(internal::DeferredIndexes indexes,
+                          internal::DeferredIndexes::Drop(*db, kTables));
   ANSINH_ASSIGN_OR_RETURN(auto statements, PrepareAll(*db));
   return std::unique_ptr<BulkLoader>(new BulkLoader(db, store.clock(), actor,
                                                     std::move(description), std::move(tx),
-                                                    std::move(statements), std::move(dropped)));
+                                                    std::move(statements), std::move(indexes)));
 }
 
 Result<std::int64_t> BulkLoader::AddHamlet(const std::string& commune_code,
@@ -266,15 +248,8 @@ Status BulkLoader::FlushPersonYears(bool all) {
 Status BulkLoader::Commit() {
   ANSINH_RETURN_IF_ERROR(FlushHouseholdYears(true));
   ANSINH_RETURN_IF_ERROR(FlushPersonYears(true));
-  for (const std::string& create : dropped_indexes_) ANSINH_RETURN_IF_ERROR(db_->Execute(create));
-  ANSINH_ASSIGN_OR_RETURN(Statement check, db_->Prepare("PRAGMA foreign_key_check"));
-  ANSINH_ASSIGN_OR_RETURN(bool orphan, check.Step());
-  if (orphan) {
-    const std::string table = check.ColumnText(0), row = check.ColumnText(1);
-    return Status::Error(ErrorCode::kFailedPrecondition,
-                         "dòng " + row + " của bảng " + table + " trỏ tới dòng không tồn tại",
-                         "row " + row + " of " + table + " refers to a row that does not exist");
-  }
+  ANSINH_RETURN_IF_ERROR(indexes_.Rebuild(*db_));
+  ANSINH_RETURN_IF_ERROR(internal::CheckForeignKeys(*db_));
   const internal::Json detail = {{"description", description_},
                                  {"hamlets", counts_.hamlets},
                                  {"households", counts_.households},

@@ -12,10 +12,9 @@
 //
 // Speed: survey rows (most of a load: one per household or member and year) are buffered and
 // written kSurveyRowsPerInsert at a time by one multi-row INSERT; the registry tables' secondary
-// indexes are dropped at Begin and made again by Commit,
-// inside the same transaction, so each is built by one sort instead of a million inserts at
-// random places. Their definitions are read back from sqlite_master (the schema's migrations
-// stay their only source); a rollback or a crash brings them back with the rest.
+// indexes are dropped at Begin and made again by Commit, inside the same transaction, so each
+// is built by one sort instead of a million inserts at random places (store/bulk_write.h,
+// shared with the import writer); a rollback or a crash brings them back with the rest.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +25,7 @@
 #include <vector>
 
 #include "core/household.h"
+#include "store/bulk_write.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -65,11 +65,9 @@ class BulkLoader {
   // rest stays buffered), every one when true.
   Status FlushHouseholdYears(bool all);
   Status FlushPersonYears(bool all);
-  // Drops the secondary indexes of the registry tables; returns their CREATE statements.
-  static Result<std::vector<std::string>> DropRegistryIndexes(Database& db);
   BulkLoader(Database* db, const Clock* clock, Actor actor, std::string description,
              Transaction tx, std::unique_ptr<Statements> statements,
-             std::vector<std::string> dropped_indexes);
+             internal::DeferredIndexes indexes);
 
   Database* db_;
   const Clock* clock_;
@@ -78,7 +76,7 @@ class BulkLoader {
   std::optional<Transaction> tx_;  // empty once committed or rolled back
   bool committed_ = false;
   std::unique_ptr<Statements> stmts_;
-  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements Commit replays
+  internal::DeferredIndexes indexes_;  // the registry's secondary indexes, rebuilt by Commit
   std::vector<HouseholdYear> household_years_;  // validated, not yet written
   std::vector<PersonYear> person_years_;
   BulkLoadCounts counts_;

@@ -25,7 +25,8 @@ Person MakePerson(std::int64_t id, std::int64_t household_id, const char* name) 
   Person p;
   p.id = id;
   p.household_id = household_id;
-  p.code = "P" + std::to_string(id);
+  p.code = "P";
+  p.code += std::to_string(id);  // not "P" + ...: GCC 12 at -O3 warns falsely (stringop-overflow)
   p.full_name = name;
   p.birth_date = "1975";
   p.relation = Relation::kHead;
