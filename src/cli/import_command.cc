@@ -173,6 +173,9 @@ Status RunImport(CliContext& ctx, const ImportCommandOptions& opts) {
              << " lỗi nữa / more problems (--error-report FILE ghi tất cả / writes them all)\n";
   }
 
+  // Warnings (a likely duplicate person) are reported but do not stop the import.
+  const auto errors = static_cast<std::size_t>(std::count_if(
+      problems.begin(), problems.end(), [](const io::ImportProblem& p) { return !p.warning; }));
   const io::ImportSelection selection =
       opts.accept_valid ? io::SelectValidHouseholds(dataset, problems) : io::ImportSelection{};
   if (errors > 0 && (!opts.accept_valid || selection.whole_dataset_rejected)) {
