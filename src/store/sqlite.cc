@@ -149,9 +149,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
-Status Statement::CheckBind(int rc, std::string_view what) const {
-  if (rc == SQLITE_OK) return Status::Ok();
-  return db_->ErrorFor(rc, std::string("bind ") + std::string(what));
+Status Statement::CheckBind(int rc, int index) const {
+  if (rc == SQLITE_OK) return Status::Ok();  // the common case formats nothing
+  return db_->ErrorFor(rc, "bind " + std::to_string(index));
 }
 
 Result<int> Statement::IndexOf(std::string_view name) const {
@@ -161,22 +161,20 @@ Result<int> Statement::IndexOf(std::string_view name) const {
 }
 
 Status Statement::Bind(int index, std::int64_t value) {
-  return CheckBind(sqlite3_bind_int64(stmt_, index, value), std::to_string(index));
+  return CheckBind(sqlite3_bind_int64(stmt_, index, value), index);
 }
 
 Status Statement::Bind(int index, double value) {
-  return CheckBind(sqlite3_bind_double(stmt_, index, value), std::to_string(index));
+  return CheckBind(sqlite3_bind_double(stmt_, index, value), index);
 }
 
 Status Statement::Bind(int index, std::string_view value) {
   return CheckBind(
       sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
-      std::to_string(index));
+      index);
 }
 
-Status Statement::BindNull(int index) {
-  return CheckBind(sqlite3_bind_null(stmt_, index), std::to_string(index));
-}
+Status Statement::BindNull(int index) { return CheckBind(sqlite3_bind_null(stmt_, index), index); }
 
 Status Statement::BindTextOrNull(int index, std::string_view value) {
   return value.empty() ? BindNull(index) : Bind(index, value);

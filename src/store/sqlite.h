@@ -134,7 +134,7 @@ class Statement {
  private:
   friend class Database;
   Statement(const Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Status CheckBind(int rc, std::string_view what) const;
+  Status CheckBind(int rc, int index) const;
   Result<int> IndexOf(std::string_view name) const;
 
   const Database* db_;
