@@ -1,8 +1,11 @@
 // ansinh survey household|person: enter or correct one year's survey answers (phiếu B1/B2) for a
 // household or a member. An existing year keeps the answers whose flags are not given; a new
 // household year needs its income, housing quality and area, and any other answer not given is 0.
+#include <initializer_list>
 #include <memory>
 #include <ostream>
+#include <string>
+#include <variant>
 
 #include "cli/cli.h"
 
@@ -32,20 +35,21 @@ struct FlagAnswer {
   }
 };
 
-struct HouseholdSurveyOptions {
+// What both verbs take: the database, whose survey it is (--household or --person) and the year.
+struct SurveyTarget {
   std::string db = "ansinh.db";
-  std::string household;
+  std::string subject;  // household id or code; person id
   int year = 0;
-  Answer<std::string> income_month, housing_quality;
-  Answer<double> housing_area_m2;
-  FlagAnswer clean_water{"clean_water"}, hygienic_latrine{"hygienic_latrine"},
-      telecom{"telecom"}, info_assets{"info_assets"};
 };
 
-struct PersonSurveyOptions {
-  std::string db = "ansinh.db";
-  std::string person;
-  int year = 0;
+struct HouseholdSurveyOptions : SurveyTarget {
+  Answer<std::string> income_month, housing_quality;
+  Answer<double> housing_area_m2;
+  FlagAnswer clean_water{"clean_water"}, hygienic_latrine{"hygienic_latrine"}, telecom{"telecom"},
+      info_assets{"info_assets"};
+};
+
+struct PersonSurveyOptions : SurveyTarget {
   FlagAnswer health_insurance{"health_insurance"}, in_school{"in_school"}, trained{"trained"},
       vocational_trained{"vocational_trained"}, employed{"employed"},
       sick_untreated{"sick_untreated"}, malnourished{"malnourished"},
@@ -61,7 +65,7 @@ Status RequireForNewYear(bool given, const char* field) {
 
 Status RunHouseholdSurvey(CliContext& ctx, const HouseholdSurveyOptions& o) {
   ANSINH_ASSIGN_OR_RETURN(auto db, OpenExistingStore(ctx, o.db));
-  ANSINH_ASSIGN_OR_RETURN(Household h, ResolveHousehold(*db, o.household));
+  ANSINH_ASSIGN_OR_RETURN(Household h, ResolveHousehold(*db, o.subject));
   ANSINH_ASSIGN_OR_RETURN(auto existing, db->surveys().GetHouseholdYear(h.id, o.year));
   HouseholdYear y;
   if (existing) {
@@ -90,7 +94,7 @@ Status RunHouseholdSurvey(CliContext& ctx, const HouseholdSurveyOptions& o) {
 
 Status RunPersonSurvey(CliContext& ctx, const PersonSurveyOptions& o) {
   ANSINH_ASSIGN_OR_RETURN(auto db, OpenExistingStore(ctx, o.db));
-  ANSINH_ASSIGN_OR_RETURN(std::int64_t id, ParseId(o.person, "person"));
+  ANSINH_ASSIGN_OR_RETURN(std::int64_t id, ParseId(o.subject, "person"));
   ANSINH_ASSIGN_OR_RETURN(Person p, db->households().GetPerson(id));
   ANSINH_ASSIGN_OR_RETURN(auto existing, db->surveys().GetPersonYear(p.id, o.year));
   PersonYear y;
@@ -98,9 +102,11 @@ Status RunPersonSurvey(CliContext& ctx, const PersonSurveyOptions& o) {
   y.person_id = p.id;
   y.year = o.year;
   for (auto [answer, target] : {std::pair{&o.health_insurance, &y.health_insurance},
-                                {&o.in_school, &y.in_school}, {&o.trained, &y.trained},
+                                {&o.in_school, &y.in_school},
+                                {&o.trained, &y.trained},
                                 {&o.vocational_trained, &y.vocational_trained},
-                                {&o.employed, &y.employed}, {&o.sick_untreated, &y.sick_untreated},
+                                {&o.employed, &y.employed},
+                                {&o.sick_untreated, &y.sick_untreated},
                                 {&o.malnourished, &y.malnourished},
                                 {&o.wage_no_contract, &y.wage_no_contract},
                                 {&o.social_allowance, &y.social_allowance}}) {
@@ -119,6 +125,30 @@ void AddAnswer(CLI::App* c, const char* flag, FlagAnswer& answer, const char* he
   AddAnswer(c, flag, answer.text, help);
 }
 
+// One answer flag of a verb: its name, the member it fills and its help, in --help order.
+template <typename Options>
+struct AnswerFlag {
+  const char* flag;
+  std::variant<Answer<std::string> Options::*, Answer<double> Options::*, Answer<int> Options::*,
+               FlagAnswer Options::*>
+      member;
+  const char* help;
+};
+
+// Registers `survey <verb>` with --<verb> and --year (both required), then its answer flags.
+template <typename Options>
+void AddSurveyVerb(CLI::App* survey, CliContext& ctx, const char* verb, const char* help,
+                   Status (*run)(CliContext&, const Options&), const char* subject_help,
+                   std::initializer_list<AnswerFlag<Options>> answers) {
+  auto o = std::make_shared<Options>();
+  CLI::App* c = AddCommand(survey, ctx, o, verb, help, run);
+  c->add_option(std::string("--") + verb, o->subject, subject_help)->required();
+  c->add_option("--year", o->year, "Năm khảo sát / survey year")->required();
+  for (const AnswerFlag<Options>& a : answers) {
+    std::visit([&](auto member) { AddAnswer(c, a.flag, (*o).*member, a.help); }, a.member);
+  }
+}
+
 }  // namespace
 
 void RegisterSurveyCommand(CLI::App& app, CliContext& ctx) {
@@ -126,45 +156,41 @@ void RegisterSurveyCommand(CLI::App& app, CliContext& ctx) {
       "survey", "Nhập kết quả khảo sát hằng năm / enter a year's survey answers");
   survey->require_subcommand(1);
 
-  auto h = std::make_shared<HouseholdSurveyOptions>();
-  CLI::App* c = AddCommand(survey, ctx, h, "household",
-                           "Khảo sát hộ trong một năm / a household's survey of a year",
-                           RunHouseholdSurvey);
-  c->add_option("--household", h->household, "Số hoặc mã hộ / household id or code")->required();
-  c->add_option("--year", h->year, "Năm khảo sát / survey year")->required();
-  AddAnswer(c, "--income-month", h->income_month,
-            "Tổng thu nhập của hộ mỗi tháng (đồng) / household income per month (VND)");
-  AddAnswer(c, "--housing-quality", h->housing_quality,
-            "Chất lượng nhà / housing: permanent, semi_permanent, less_permanent, temporary");
-  AddAnswer(c, "--housing-area", h->housing_area_m2, "Diện tích nhà (m²) / floor area (m²)");
-  AddAnswer(c, "--clean-water", h->clean_water, "Nước sạch / clean water: 0 or 1");
-  AddAnswer(c, "--hygienic-latrine", h->hygienic_latrine,
-            "Nhà tiêu hợp vệ sinh / hygienic latrine: 0 or 1");
-  AddAnswer(c, "--telecom", h->telecom, "Dùng điện thoại, internet / telecom: 0 or 1");
-  AddAnswer(c, "--info-assets", h->info_assets,
-            "Tài sản tiếp cận thông tin / information assets: 0 or 1");
+  using H = HouseholdSurveyOptions;
+  AddSurveyVerb<H>(
+      survey, ctx, "household", "Khảo sát hộ trong một năm / a household's survey of a year",
+      RunHouseholdSurvey, "Số hoặc mã hộ / household id or code",
+      {{"--income-month", &H::income_month,
+        "Tổng thu nhập của hộ mỗi tháng (đồng) / household income per month (VND)"},
+       {"--housing-quality", &H::housing_quality,
+        "Chất lượng nhà / housing: permanent, semi_permanent, less_permanent, temporary"},
+       {"--housing-area", &H::housing_area_m2, "Diện tích nhà (m²) / floor area (m²)"},
+       {"--clean-water", &H::clean_water, "Nước sạch / clean water: 0 or 1"},
+       {"--hygienic-latrine", &H::hygienic_latrine,
+        "Nhà tiêu hợp vệ sinh / hygienic latrine: 0 or 1"},
+       {"--telecom", &H::telecom, "Dùng điện thoại, internet / telecom: 0 or 1"},
+       {"--info-assets", &H::info_assets,
+        "Tài sản tiếp cận thông tin / information assets: 0 or 1"}});
 
-  auto p = std::make_shared<PersonSurveyOptions>();
-  c = AddCommand(survey, ctx, p, "person",
-                 "Khảo sát nhân khẩu trong một năm / a member's survey of a year",
-                 RunPersonSurvey);
-  c->add_option("--person", p->person, "Số thứ tự nhân khẩu / person id")->required();
-  c->add_option("--year", p->year, "Năm khảo sát / survey year")->required();
-  AddAnswer(c, "--health-insurance", p->health_insurance, "Có thẻ BHYT / health insurance: 0/1");
-  AddAnswer(c, "--in-school", p->in_school, "Đang đi học / in school: 0/1");
-  AddAnswer(c, "--education-grade", p->education_grade, "Lớp cao nhất / highest grade: 0-12");
-  AddAnswer(c, "--trained", p->trained, "Qua đào tạo / trained: 0/1");
-  AddAnswer(c, "--vocational-trained", p->vocational_trained,
-            "Qua đào tạo nghề / vocationally trained: 0/1");
-  AddAnswer(c, "--employed", p->employed, "Có việc làm / employed: 0/1");
-  AddAnswer(c, "--disability", p->disability, "Khuyết tật / disability: 0 none, else degree");
-  AddAnswer(c, "--sick-untreated", p->sick_untreated,
-            "Ốm không đi khám chữa bệnh / ill without care: 0/1");
-  AddAnswer(c, "--malnourished", p->malnourished, "Suy dinh dưỡng / malnourished: 0/1");
-  AddAnswer(c, "--wage-no-contract", p->wage_no_contract,
-            "Làm công không hợp đồng / wage work without contract: 0/1");
-  AddAnswer(c, "--social-allowance", p->social_allowance,
-            "Hưởng trợ cấp xã hội hằng tháng / monthly social allowance: 0/1");
+  using P = PersonSurveyOptions;
+  AddSurveyVerb<P>(
+      survey, ctx, "person", "Khảo sát nhân khẩu trong một năm / a member's survey of a year",
+      RunPersonSurvey, "Số thứ tự nhân khẩu / person id",
+      {{"--health-insurance", &P::health_insurance, "Có thẻ BHYT / health insurance: 0/1"},
+       {"--in-school", &P::in_school, "Đang đi học / in school: 0/1"},
+       {"--education-grade", &P::education_grade, "Lớp cao nhất / highest grade: 0-12"},
+       {"--trained", &P::trained, "Qua đào tạo / trained: 0/1"},
+       {"--vocational-trained", &P::vocational_trained,
+        "Qua đào tạo nghề / vocationally trained: 0/1"},
+       {"--employed", &P::employed, "Có việc làm / employed: 0/1"},
+       {"--disability", &P::disability, "Khuyết tật / disability: 0 none, else degree"},
+       {"--sick-untreated", &P::sick_untreated,
+        "Ốm không đi khám chữa bệnh / ill without care: 0/1"},
+       {"--malnourished", &P::malnourished, "Suy dinh dưỡng / malnourished: 0/1"},
+       {"--wage-no-contract", &P::wage_no_contract,
+        "Làm công không hợp đồng / wage work without contract: 0/1"},
+       {"--social-allowance", &P::social_allowance,
+        "Hưởng trợ cấp xã hội hằng tháng / monthly social allowance: 0/1"}});
 }
 
 }  // namespace ansinh::cli

@@ -1,5 +1,6 @@
 #include "rules/catalogue.h"
 
+#include <span>
 #include <utility>
 
 namespace ansinh::rules {
@@ -72,101 +73,117 @@ FieldId Catalogue::Find(Scope scope, std::string_view name) const {
 
 namespace {
 
-FieldDef Household(std::string name, Type type, Storage storage, std::string doc) {
-  FieldDef f;
-  f.name = std::move(name);
-  f.type = type;
-  f.storage = storage;
-  f.doc = std::move(doc);
-  return f;
-}
+// One core field: what a FieldDef says, as constants. The order of the tables is the order of
+// the field ids.
+struct CoreField {
+  std::string_view name;
+  Type type;
+  Storage storage;
+  std::string_view doc;
+  std::span<const std::string_view> values = {};  // a closed string field's allowed values
+  std::string_view context = {};                  // the check option that enables it
+  std::string_view numerator = {};                // kMoneyPc: the quotient's parts
+  std::string_view denominator = {};
+};
 
-FieldDef Member(std::string name, Type type, Storage storage, std::string doc) {
-  FieldDef f = Household(std::move(name), type, storage, std::move(doc));
-  f.scope = Scope::kMember;
-  return f;
-}
-
-FieldDef WithValues(FieldDef f, std::vector<std::string> values) {
-  f.values = std::move(values);
-  return f;
-}
-
-FieldDef WithContext(FieldDef f, std::string_view context) {
-  f.context = std::string(context);
-  return f;
-}
-
-std::vector<FieldDef> HouseholdFields() {
+std::span<const CoreField> HouseholdFields() {
   using enum Type;
-  FieldDef income_pc = Household("income_pc", kMoneyPc, Storage::kVirtual,
-                                 "income per capita, the exact quotient income_month / members");
-  income_pc.numerator = "income_month";
-  income_pc.denominator = "members";
-  return {
-      Household("year", kInt, Storage::kInt32, "survey year"),
-      WithValues(Household("area", kString, Storage::kCode, "\"rural\" or \"urban\""),
-                 {"rural", "urban"}),
-      Household("urban", kBool, Storage::kBool, "area = \"urban\""),
-      Household("members", kInt, Storage::kInt32, "members surveyed that year"),
-      Household("income_month", kInt, Storage::kInt64, "household income, VND per month"),
-      std::move(income_pc),
-      WithValues(Household("housing_quality", kString, Storage::kCode, "grade of the dwelling"),
-                 {"permanent", "semi_permanent", "less_permanent", "temporary"}),
-      Household("housing_area_m2", kDecimal, Storage::kFloat64, "floor area, m2"),
-      Household("housing_area_pc", kDecimal, Storage::kFloat64, "floor area per member, m2"),
-      Household("clean_water", kBool, Storage::kBool, "hygienic drinking water"),
-      Household("hygienic_latrine", kBool, Storage::kBool, "hygienic latrine"),
-      Household("telecom", kBool, Storage::kBool, "uses telephone or internet"),
-      Household("info_assets", kBool, Storage::kBool, "has TV, radio, computer, ..."),
-      WithContext(Household("deprivation_count", kInt, Storage::kInt32,
-                            "number of the standard's deprivations met"),
-                  kContextClassification),
-      WithContext(Household("line.poor", kInt, Storage::kInt64, "poverty line, VND/person/month"),
-                  kContextLinePoor),
-      WithContext(Household("line.near_poor", kInt, Storage::kInt64, "near-poverty line"),
-                  kContextLineNearPoor),
-      WithContext(Household("line.middle", kInt, Storage::kInt64, "middle-living-standard line"),
-                  kContextLineMiddle),
-      Household("score_a", kInt, Storage::kInt32, "income-proxy score (form B1 / A)"),
-      Household("score_b", kInt, Storage::kInt32, "deprivation score (form B2 / B)"),
+  static constexpr std::string_view kAreas[] = {"rural", "urban"};
+  static constexpr std::string_view kHousingQualities[] = {"permanent", "semi_permanent",
+                                                           "less_permanent", "temporary"};
+  static constexpr CoreField kFields[] = {
+      {"year", kInt, Storage::kInt32, "survey year"},
+      {"area", kString, Storage::kCode, "\"rural\" or \"urban\"", kAreas},
+      {"urban", kBool, Storage::kBool, "area = \"urban\""},
+      {"members", kInt, Storage::kInt32, "members surveyed that year"},
+      {"income_month", kInt, Storage::kInt64, "household income, VND per month"},
+      {.name = "income_pc",
+       .type = kMoneyPc,
+       .storage = Storage::kVirtual,
+       .doc = "income per capita, the exact quotient income_month / members",
+       .numerator = "income_month",
+       .denominator = "members"},
+      {"housing_quality", kString, Storage::kCode, "grade of the dwelling", kHousingQualities},
+      {"housing_area_m2", kDecimal, Storage::kFloat64, "floor area, m2"},
+      {"housing_area_pc", kDecimal, Storage::kFloat64, "floor area per member, m2"},
+      {"clean_water", kBool, Storage::kBool, "hygienic drinking water"},
+      {"hygienic_latrine", kBool, Storage::kBool, "hygienic latrine"},
+      {"telecom", kBool, Storage::kBool, "uses telephone or internet"},
+      {"info_assets", kBool, Storage::kBool, "has TV, radio, computer, ..."},
+      {.name = "deprivation_count",
+       .type = kInt,
+       .storage = Storage::kInt32,
+       .doc = "number of the standard's deprivations met",
+       .context = kContextClassification},
+      {.name = "line.poor",
+       .type = kInt,
+       .storage = Storage::kInt64,
+       .doc = "poverty line, VND/person/month",
+       .context = kContextLinePoor},
+      {.name = "line.near_poor",
+       .type = kInt,
+       .storage = Storage::kInt64,
+       .doc = "near-poverty line",
+       .context = kContextLineNearPoor},
+      {.name = "line.middle",
+       .type = kInt,
+       .storage = Storage::kInt64,
+       .doc = "middle-living-standard line",
+       .context = kContextLineMiddle},
+      {"score_a", kInt, Storage::kInt32, "income-proxy score (form B1 / A)"},
+      {"score_b", kInt, Storage::kInt32, "deprivation score (form B2 / B)"},
   };
+  return kFields;
 }
 
-std::vector<FieldDef> MemberFields() {
+std::span<const CoreField> MemberFields() {
   using enum Type;
-  return {
-      Member("age", kInt, Storage::kInt32, "survey year - birth year"),
-      WithValues(Member("sex", kString, Storage::kCode, "\"M\" or \"F\""), {"M", "F"}),
-      WithValues(Member("relation", kString, Storage::kCode, "relation to the head"),
-                 {"head", "spouse", "child", "parent", "grandchild", "sibling", "other"}),
-      Member("ethnicity", kString, Storage::kCode, "ethnic group (open set: \"Kinh\", ...)"),
-      Member("health_insurance", kBool, Storage::kBool, "has health insurance"),
-      Member("in_school", kBool, Storage::kBool, "attends school"),
-      Member("trained", kBool, Storage::kBool, "trained worker"),
-      Member("vocational_trained", kBool, Storage::kBool, "vocationally trained"),
-      Member("employed", kBool, Storage::kBool, "employed"),
-      Member("education_grade", kInt, Storage::kInt32, "highest grade completed, 0..12"),
-      Member("disability", kInt, Storage::kInt32, "0 none, otherwise the degree"),
-      Member("sick_untreated", kBool, Storage::kBool, "ill in the past 12 months, no care"),
-      Member("malnourished", kBool, Storage::kBool, "child stunted or underweight"),
-      Member("wage_no_contract", kBool, Storage::kBool, "wage work without a contract"),
-      Member("social_allowance", kBool, Storage::kBool, "receives a social allowance"),
+  static constexpr std::string_view kSexes[] = {"M", "F"};
+  static constexpr std::string_view kRelations[] = {"head",       "spouse",  "child", "parent",
+                                                    "grandchild", "sibling", "other"};
+  static constexpr CoreField kFields[] = {
+      {"age", kInt, Storage::kInt32, "survey year - birth year"},
+      {"sex", kString, Storage::kCode, "\"M\" or \"F\"", kSexes},
+      {"relation", kString, Storage::kCode, "relation to the head", kRelations},
+      {"ethnicity", kString, Storage::kCode, "ethnic group (open set: \"Kinh\", ...)"},
+      {"health_insurance", kBool, Storage::kBool, "has health insurance"},
+      {"in_school", kBool, Storage::kBool, "attends school"},
+      {"trained", kBool, Storage::kBool, "trained worker"},
+      {"vocational_trained", kBool, Storage::kBool, "vocationally trained"},
+      {"employed", kBool, Storage::kBool, "employed"},
+      {"education_grade", kInt, Storage::kInt32, "highest grade completed, 0..12"},
+      {"disability", kInt, Storage::kInt32, "0 none, otherwise the degree"},
+      {"sick_untreated", kBool, Storage::kBool, "ill in the past 12 months, no care"},
+      {"malnourished", kBool, Storage::kBool, "child stunted or underweight"},
+      {"wage_no_contract", kBool, Storage::kBool, "wage work without a contract"},
+      {"social_allowance", kBool, Storage::kBool, "receives a social allowance"},
   };
+  return kFields;
+}
+
+Status AddAll(Catalogue& catalogue, Scope scope, std::span<const CoreField> fields) {
+  for (const CoreField& c : fields) {
+    FieldDef f;
+    f.name = std::string(c.name);
+    f.type = c.type;
+    f.scope = scope;
+    f.storage = c.storage;
+    f.context = std::string(c.context);
+    f.values.assign(c.values.begin(), c.values.end());
+    f.numerator = std::string(c.numerator);
+    f.denominator = std::string(c.denominator);
+    f.doc = std::string(c.doc);
+    ANSINH_ASSIGN_OR_RETURN(FieldId id, catalogue.Add(std::move(f)));
+    (void)id;
+  }
+  return Status::Ok();
 }
 
 }  // namespace
 
 Status RegisterCoreFields(Catalogue& catalogue) {
-  for (FieldDef& f : HouseholdFields()) {
-    ANSINH_ASSIGN_OR_RETURN(FieldId id, catalogue.Add(std::move(f)));
-    (void)id;
-  }
-  for (FieldDef& f : MemberFields()) {
-    ANSINH_ASSIGN_OR_RETURN(FieldId id, catalogue.Add(std::move(f)));
-    (void)id;
-  }
-  return Status::Ok();
+  ANSINH_RETURN_IF_ERROR(AddAll(catalogue, Scope::kHousehold, HouseholdFields()));
+  return AddAll(catalogue, Scope::kMember, MemberFields());
 }
 
 }  // namespace ansinh::rules

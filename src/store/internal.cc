@@ -103,4 +103,44 @@ Result<bool> CommuneExists(Database& db, std::string_view code) {
   return stmt.Step();
 }
 
+Result<Person> ReadPerson(const Statement& s, int first) {
+  Person p;
+  p.id = s.ColumnInt(first);
+  p.household_id = s.ColumnInt(first + 1);
+  p.code = s.ColumnText(first + 2);
+  p.full_name = s.ColumnText(first + 3);
+  ANSINH_ASSIGN_OR_RETURN(p.sex, ParseSex(s.ColumnText(first + 4), "sex"));
+  p.birth_date = s.ColumnText(first + 5);
+  ANSINH_ASSIGN_OR_RETURN(p.relation, ParseRelation(s.ColumnText(first + 6), "relation"));
+  p.ethnicity = s.ColumnText(first + 7);
+  p.id_number = s.ColumnText(first + 8);
+  return p;
+}
+
+Status ReadHouseholdAnswers(const Statement& s, int first, HouseholdYear& y) {
+  y.income_month = s.ColumnInt(first);
+  ANSINH_ASSIGN_OR_RETURN(y.housing_quality,
+                          ParseHousingQuality(s.ColumnText(first + 1), "housing_quality"));
+  y.housing_area_m2 = s.ColumnDouble(first + 2);
+  y.clean_water = s.ColumnInt(first + 3) != 0;
+  y.hygienic_latrine = s.ColumnInt(first + 4) != 0;
+  y.telecom = s.ColumnInt(first + 5) != 0;
+  y.info_assets = s.ColumnInt(first + 6) != 0;
+  return Status::Ok();
+}
+
+void ReadPersonAnswers(const Statement& s, int first, PersonYear& y) {
+  y.health_insurance = s.ColumnInt(first) != 0;
+  y.in_school = s.ColumnInt(first + 1) != 0;
+  y.education_grade = static_cast<int>(s.ColumnInt(first + 2));
+  y.trained = s.ColumnInt(first + 3) != 0;
+  y.vocational_trained = s.ColumnInt(first + 4) != 0;
+  y.employed = s.ColumnInt(first + 5) != 0;
+  y.disability = static_cast<int>(s.ColumnInt(first + 6));
+  y.sick_untreated = s.ColumnInt(first + 7) != 0;
+  y.malnourished = s.ColumnInt(first + 8) != 0;
+  y.wage_no_contract = s.ColumnInt(first + 9) != 0;
+  y.social_allowance = s.ColumnInt(first + 10) != 0;
+}
+
 }  // namespace ansinh::store::internal

@@ -1,6 +1,7 @@
 // What the repositories share, private to src/store: reading a row as a JSON object keyed by
-// column name (the audit log's before and after), appending to the audit log inside the
-// caller's transaction, and the errors every repository returns.
+// column name (the audit log's before and after), reading persons and survey answers into their
+// structs, appending to the audit log inside the caller's transaction, and the errors every
+// repository returns.
 #pragma once
 
 #include <initializer_list>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/household.h"
 #include "core/status.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -47,6 +49,20 @@ Status AppendAudit(Database& db, const Clock& clock, const Actor& actor, std::st
 Result<bool> RecordChange(Database& db, const Clock& clock, const Actor& actor,
                           std::string_view table, std::string_view key,
                           const std::optional<Json>& before, const std::optional<Json>& after);
+
+// Row readers: each reads consecutive columns of the current row from `first` on, in the order
+// of the table's own columns, so that a repository's query and the year snapshot's join read
+// through the same code.
+//   ReadPerson: persons' id, household_id, code, full_name, sex, birth_date, relation,
+//     ethnicity, id_number (9 columns).
+//   ReadHouseholdAnswers: household_years' income_month, housing_quality, housing_area_m2,
+//     clean_water, hygienic_latrine, telecom, info_assets (7 columns; not the key).
+//   ReadPersonAnswers: person_years' health_insurance, in_school, education_grade, trained,
+//     vocational_trained, employed, disability, sick_untreated, malnourished, wage_no_contract,
+//     social_allowance (11 columns; not the key).
+Result<Person> ReadPerson(const Statement& s, int first);
+Status ReadHouseholdAnswers(const Statement& s, int first, HouseholdYear& y);
+void ReadPersonAnswers(const Statement& s, int first, PersonYear& y);
 
 // kNotFound naming `field` (the CLI flag / CSV column) and the missing value.
 Status NotFound(std::string_view field, std::string_view value, std::string_view what_vi,

@@ -11,20 +11,6 @@ constexpr std::string_view kSelectPerson =
     "SELECT id, household_id, code, full_name, sex, birth_date, relation, ethnicity, id_number "
     "FROM persons ";
 
-Result<Person> ReadPerson(const Statement& s) {
-  Person p;
-  p.id = s.ColumnInt(0);
-  p.household_id = s.ColumnInt(1);
-  p.code = s.ColumnText(2);
-  p.full_name = s.ColumnText(3);
-  ANSINH_ASSIGN_OR_RETURN(p.sex, ParseSex(s.ColumnText(4), "sex"));
-  p.birth_date = s.ColumnText(5);
-  ANSINH_ASSIGN_OR_RETURN(p.relation, ParseRelation(s.ColumnText(6), "relation"));
-  p.ethnicity = s.ColumnText(7);
-  p.id_number = s.ColumnText(8);
-  return p;
-}
-
 Person Normalized(const Person& in) {
   Person p = in;
   p.full_name = NormalizeNfc(Trim(p.full_name));
@@ -101,7 +87,7 @@ Result<Person> HouseholdRepository::GetPerson(std::int64_t id) {
                           db_->Prepare(std::string(kSelectPerson) + "WHERE id = ?1", {id}));
   ANSINH_ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) return PersonNotFound(id);
-  return ReadPerson(stmt);
+  return internal::ReadPerson(stmt, 0);
 }
 
 Status HouseholdRepository::UpdatePerson(const Person& input, const Actor& actor) {
@@ -142,7 +128,7 @@ Result<std::vector<Person>> HouseholdRepository::Members(std::int64_t household_
   for (;;) {
     ANSINH_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return members;
-    ANSINH_ASSIGN_OR_RETURN(Person p, ReadPerson(stmt));
+    ANSINH_ASSIGN_OR_RETURN(Person p, internal::ReadPerson(stmt, 0));
     members.push_back(std::move(p));
   }
 }

@@ -21,14 +21,7 @@ Result<HouseholdYear> ReadHouseholdYear(const Statement& s) {
   HouseholdYear y;
   y.household_id = s.ColumnInt(0);
   y.year = static_cast<int>(s.ColumnInt(1));
-  y.income_month = s.ColumnInt(2);
-  ANSINH_ASSIGN_OR_RETURN(y.housing_quality,
-                          ParseHousingQuality(s.ColumnText(3), "housing_quality"));
-  y.housing_area_m2 = s.ColumnDouble(4);
-  y.clean_water = s.ColumnInt(5) != 0;
-  y.hygienic_latrine = s.ColumnInt(6) != 0;
-  y.telecom = s.ColumnInt(7) != 0;
-  y.info_assets = s.ColumnInt(8) != 0;
+  ANSINH_RETURN_IF_ERROR(internal::ReadHouseholdAnswers(s, 2, y));
   return y;
 }
 
@@ -36,17 +29,7 @@ PersonYear ReadPersonYear(const Statement& s) {
   PersonYear y;
   y.person_id = s.ColumnInt(0);
   y.year = static_cast<int>(s.ColumnInt(1));
-  y.health_insurance = s.ColumnInt(2) != 0;
-  y.in_school = s.ColumnInt(3) != 0;
-  y.education_grade = static_cast<int>(s.ColumnInt(4));
-  y.trained = s.ColumnInt(5) != 0;
-  y.vocational_trained = s.ColumnInt(6) != 0;
-  y.employed = s.ColumnInt(7) != 0;
-  y.disability = static_cast<int>(s.ColumnInt(8));
-  y.sick_untreated = s.ColumnInt(9) != 0;
-  y.malnourished = s.ColumnInt(10) != 0;
-  y.wage_no_contract = s.ColumnInt(11) != 0;
-  y.social_allowance = s.ColumnInt(12) != 0;
+  internal::ReadPersonAnswers(s, 2, y);
   return y;
 }
 

@@ -18,6 +18,7 @@ constexpr std::string_view kMembers =
     "y.wage_no_contract, y.social_allowance FROM person_years y JOIN persons p ON p.id = "
     "y.person_id WHERE y.year = ?1 ORDER BY p.household_id, p.relation <> 'head', p.id";
 
+// Columns 0-4 the household, 5-11 its answers, 12 the commune's urban flag.
 Result<SurveyedHousehold> ReadHousehold(const Statement& s, int year) {
   SurveyedHousehold h;
   h.household.id = s.ColumnInt(0);
@@ -25,47 +26,20 @@ Result<SurveyedHousehold> ReadHousehold(const Statement& s, int year) {
   h.household.commune_code = s.ColumnText(2);
   h.household.hamlet_id = s.ColumnInt(3);
   h.household.address = s.ColumnText(4);
-  HouseholdYear& y = h.survey;
-  y.household_id = h.household.id;
-  y.year = year;
-  y.income_month = s.ColumnInt(5);
-  ANSINH_ASSIGN_OR_RETURN(y.housing_quality,
-                          ParseHousingQuality(s.ColumnText(6), "housing_quality"));
-  y.housing_area_m2 = s.ColumnDouble(7);
-  y.clean_water = s.ColumnInt(8) != 0;
-  y.hygienic_latrine = s.ColumnInt(9) != 0;
-  y.telecom = s.ColumnInt(10) != 0;
-  y.info_assets = s.ColumnInt(11) != 0;
+  h.survey.household_id = h.household.id;
+  h.survey.year = year;
+  ANSINH_RETURN_IF_ERROR(internal::ReadHouseholdAnswers(s, 5, h.survey));
   h.urban = s.ColumnInt(12) != 0;
   return h;
 }
 
+// Columns 0-8 the person, 9-19 their answers.
 Result<SurveyMember> ReadMember(const Statement& s, int year) {
   SurveyMember m;
-  Person& p = m.person;
-  p.id = s.ColumnInt(0);
-  p.household_id = s.ColumnInt(1);
-  p.code = s.ColumnText(2);
-  p.full_name = s.ColumnText(3);
-  ANSINH_ASSIGN_OR_RETURN(p.sex, ParseSex(s.ColumnText(4), "sex"));
-  p.birth_date = s.ColumnText(5);
-  ANSINH_ASSIGN_OR_RETURN(p.relation, ParseRelation(s.ColumnText(6), "relation"));
-  p.ethnicity = s.ColumnText(7);
-  p.id_number = s.ColumnText(8);
-  PersonYear& y = m.year;
-  y.person_id = p.id;
-  y.year = year;
-  y.health_insurance = s.ColumnInt(9) != 0;
-  y.in_school = s.ColumnInt(10) != 0;
-  y.education_grade = static_cast<int>(s.ColumnInt(11));
-  y.trained = s.ColumnInt(12) != 0;
-  y.vocational_trained = s.ColumnInt(13) != 0;
-  y.employed = s.ColumnInt(14) != 0;
-  y.disability = static_cast<int>(s.ColumnInt(15));
-  y.sick_untreated = s.ColumnInt(16) != 0;
-  y.malnourished = s.ColumnInt(17) != 0;
-  y.wage_no_contract = s.ColumnInt(18) != 0;
-  y.social_allowance = s.ColumnInt(19) != 0;
+  ANSINH_ASSIGN_OR_RETURN(m.person, internal::ReadPerson(s, 0));
+  m.year.person_id = m.person.id;
+  m.year.year = year;
+  internal::ReadPersonAnswers(s, 9, m.year);
   return m;
 }
 
