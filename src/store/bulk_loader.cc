@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "core/validation.h"
+#include "store/bulk_write.h"
 #include "store/internal.h"
 
 namespace ansinh::store {
@@ -55,13 +56,6 @@ Status BindPersonYear(Statement& s, int at, const PersonYear& y) {
   return Status::Ok();
 }
 
-// Steps a prepared insert once and makes it ready for the next row.
-Status RunOnce(Statement& stmt) {
-  Status s = stmt.Run();
-  Status r = stmt.Reset();
-  return s.ok() ? r : s;
-}
-
 // Writes `rows` by one multi-row INSERT (`many`) when there are kSurveyRowsPerInsert of them;
 // with `all`, a shorter rest row by row (`one`). Written rows leave the buffer.
 template <typename Row>
@@ -71,11 +65,11 @@ Status FlushSurveyRows(std::vector<Row>& rows, Statement& many, Statement& one, 
     for (std::size_t r = 0; r < rows.size(); ++r) {
       ANSINH_RETURN_IF_ERROR(bind(many, 1 + static_cast<int>(r) * columns, rows[r]));
     }
-    ANSINH_RETURN_IF_ERROR(RunOnce(many));
+    ANSINH_RETURN_IF_ERROR(internal::RunOnce(many));
   } else if (all) {
     for (const Row& row : rows) {
       ANSINH_RETURN_IF_ERROR(bind(one, 1, row));
-      ANSINH_RETURN_IF_ERROR(RunOnce(one));
+      ANSINH_RETURN_IF_ERROR(internal::RunOnce(one));
     }
   } else {
     return Status::Ok();
@@ -182,7 +176,7 @@ Result<std::int64_t> BulkLoader::AddHamlet(const std::string& commune_code,
     return Status::Invalid("hamlet", name, "thiếu tên ấp, khóm", "the hamlet name is missing");
   }
   ANSINH_RETURN_IF_ERROR(stmts_->hamlet.BindAll({commune_code, clean}));
-  ANSINH_RETURN_IF_ERROR(RunOnce(stmts_->hamlet));
+  ANSINH_RETURN_IF_ERROR(internal::RunOnce(stmts_->hamlet));
   ++counts_.hamlets;
   const std::int64_t id = db_->LastInsertRowId();
   hamlets_[id] = {commune_code, clean};
@@ -201,7 +195,7 @@ Status BulkLoader::AddHousehold(const Household& input) {
   ANSINH_RETURN_IF_ERROR(ValidateHousehold(h));
   ANSINH_RETURN_IF_ERROR(stmts_->household.BindAll(
       {h.id, h.code, h.commune_code, h.hamlet_id, h.address, clock_->NowIso()}));
-  ANSINH_RETURN_IF_ERROR(internal::NameConflict(RunOnce(stmts_->household), "code", h.code));
+  ANSINH_RETURN_IF_ERROR(internal::NameConflict(internal::RunOnce(stmts_->household), "code", h.code));
   ++counts_.households;
   return Status::Ok();
 }
@@ -214,7 +208,7 @@ Status BulkLoader::AddPerson(const Person& input) {
       {p.id, p.household_id, SqlValue::TextOrNull(p.code), p.full_name, SearchKey(p.full_name),
        SexCode(p.sex), p.birth_date, RelationCode(p.relation), p.ethnicity,
        SqlValue::TextOrNull(p.id_number)}));
-  ANSINH_RETURN_IF_ERROR(internal::NameConflict(RunOnce(stmts_->person), "person_id", p.code));
+  ANSINH_RETURN_IF_ERROR(internal::NameConflict(internal::RunOnce(stmts_->person), "person_id", p.code));
   ++counts_.persons;
   return Status::Ok();
 }

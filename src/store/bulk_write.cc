@@ -32,6 +32,12 @@ Status DeferredIndexes::Rebuild(Database& db) {
   return Status::Ok();
 }
 
+Status RunOnce(Statement& stmt) {
+  Status run = stmt.Run();
+  Status reset = stmt.Reset();
+  return run.ok() ? reset : run;
+}
+
 Status CheckForeignKeys(Database& db) {
   ANSINH_ASSIGN_OR_RETURN(Statement check, db.Prepare("PRAGMA foreign_key_check"));
   ANSINH_ASSIGN_OR_RETURN(bool orphan, check.Step());

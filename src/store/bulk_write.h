@@ -29,6 +29,9 @@ class DeferredIndexes {
   std::vector<std::string> definitions_;
 };
 
+// Steps a prepared statement that returns no row once and makes it ready for the next one.
+Status RunOnce(Statement& stmt);
+
 // kFailedPrecondition naming the first row that refers to a row that does not exist (PRAGMA
 // foreign_key_check), for writes made with foreign_keys off.
 Status CheckForeignKeys(Database& db);

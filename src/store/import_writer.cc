@@ -27,19 +27,12 @@ struct ImportWriter::Statements {
 
 namespace {
 
-constexpr std::string_view kSelectHousehold = "SELECT * FROM households WHERE id = ?1";
-constexpr std::string_view kSelectPerson = "SELECT * FROM persons WHERE id = ?1";
-constexpr std::string_view kSelectHouseholdYear =
+constexpr std::string_view kAuditHouseholdRow = "SELECT * FROM households WHERE id = ?1";
+constexpr std::string_view kAuditPersonRow = "SELECT * FROM persons WHERE id = ?1";
+constexpr std::string_view kAuditHouseholdYearRow =
     "SELECT * FROM household_years WHERE household_id = ?1 AND year = ?2";
-constexpr std::string_view kSelectPersonYear =
+constexpr std::string_view kAuditPersonYearRow =
     "SELECT * FROM person_years WHERE person_id = ?1 AND year = ?2";
-
-// Steps a prepared statement that returns no row and makes it ready for the next one.
-Status RunOnce(Statement& stmt) {
-  Status s = stmt.Run();
-  Status r = stmt.Reset();
-  return s.ok() ? r : s;
-}
 
 // Steps a prepared lookup: nullopt when no row; otherwise (column 0, column 1 != 0).
 Result<std::optional<std::pair<std::int64_t, bool>>> LookupOnce(Statement& stmt) {
@@ -291,16 +284,16 @@ Result<std::int64_t> ImportWriter::PutHousehold(const Household& input,
   if (!existing) {
     Statement& insert = stmts_->household_insert;
     ANSINH_RETURN_IF_ERROR(insert.BindAll({h.code, h.commune_code, h.hamlet_id, h.address, now_}));
-    ANSINH_RETURN_IF_ERROR(internal::NameConflict(RunOnce(insert), "household_id", h.code));
+    ANSINH_RETURN_IF_ERROR(internal::NameConflict(internal::RunOnce(insert), "household_id", h.code));
     id = db_->LastInsertRowId();
     ++counts_.households.inserted;
   } else if (existing->second) {
     id = existing->first;
     ANSINH_RETURN_IF_ERROR(
-        UpdateAudited("household", std::to_string(id), kSelectHousehold, id, 0, [&] {
+        UpdateAudited("household", std::to_string(id), kAuditHouseholdRow, id, 0, [&] {
           Statement& update = stmts_->household_update;
           ANSINH_RETURN_IF_ERROR(update.BindAll({id, h.commune_code, h.hamlet_id, h.address}));
-          return RunOnce(update);
+          return internal::RunOnce(update);
         }));
     ++counts_.households.updated;
   } else {
@@ -337,16 +330,16 @@ Result<std::int64_t> ImportWriter::PutPerson(const Person& input,
     Statement& insert = stmts_->person_insert;
     ANSINH_RETURN_IF_ERROR(insert.BindAll({p.code, p.household_id, p.full_name, search_key, sex,
                                            p.birth_date, relation, p.ethnicity, id_number}));
-    ANSINH_RETURN_IF_ERROR(internal::NameConflict(RunOnce(insert), "person_id", p.code));
+    ANSINH_RETURN_IF_ERROR(internal::NameConflict(internal::RunOnce(insert), "person_id", p.code));
     id = db_->LastInsertRowId();
     ++counts_.persons.inserted;
   } else if (existing->second) {
     id = existing->first;
-    ANSINH_RETURN_IF_ERROR(UpdateAudited("person", std::to_string(id), kSelectPerson, id, 0, [&] {
+    ANSINH_RETURN_IF_ERROR(UpdateAudited("person", std::to_string(id), kAuditPersonRow, id, 0, [&] {
       Statement& update = stmts_->person_update;
       ANSINH_RETURN_IF_ERROR(update.BindAll({id, p.household_id, p.full_name, search_key, sex,
                                              p.birth_date, relation, p.ethnicity, id_number}));
-      return RunOnce(update);
+      return internal::RunOnce(update);
     }));
     ++counts_.persons.updated;
   } else {
@@ -370,7 +363,7 @@ Status ImportWriter::PutHouseholdYear(const HouseholdYear& y, const CustomAttrib
   }
   auto upsert = [&] {
     ANSINH_RETURN_IF_ERROR(stmts_->household_year_upsert.BindAll(values));
-    return RunOnce(stmts_->household_year_upsert);
+    return internal::RunOnce(stmts_->household_year_upsert);
   };
   if (!existing) {
     ANSINH_RETURN_IF_ERROR(upsert());
@@ -378,7 +371,7 @@ Status ImportWriter::PutHouseholdYear(const HouseholdYear& y, const CustomAttrib
   } else if (existing->second) {
     ANSINH_RETURN_IF_ERROR(UpdateAudited(
         "household_year", std::to_string(y.household_id) + "/" + std::to_string(y.year),
-        kSelectHouseholdYear, y.household_id, y.year, upsert));
+        kAuditHouseholdYearRow, y.household_id, y.year, upsert));
     ++counts_.household_years.updated;
   } else {
     ++counts_.household_years.unchanged;
@@ -400,7 +393,7 @@ Status ImportWriter::PutPersonYear(const PersonYear& y, const CustomAttributes& 
   }
   auto upsert = [&] {
     ANSINH_RETURN_IF_ERROR(stmts_->person_year_upsert.BindAll(values));
-    return RunOnce(stmts_->person_year_upsert);
+    return internal::RunOnce(stmts_->person_year_upsert);
   };
   if (!existing) {
     ANSINH_RETURN_IF_ERROR(upsert());
@@ -408,7 +401,7 @@ Status ImportWriter::PutPersonYear(const PersonYear& y, const CustomAttributes& 
   } else if (existing->second) {
     ANSINH_RETURN_IF_ERROR(UpdateAudited("person_year",
                                          std::to_string(y.person_id) + "/" + std::to_string(y.year),
-                                         kSelectPersonYear, y.person_id, y.year, upsert));
+                                         kAuditPersonYearRow, y.person_id, y.year, upsert));
     ++counts_.person_years.updated;
   } else {
     ++counts_.person_years.unchanged;
@@ -436,7 +429,7 @@ Status ImportWriter::PutAttributes(std::string_view entity, std::int64_t id, int
       if (exists && !differs) continue;
     }
     ANSINH_RETURN_IF_ERROR(upsert.BindAll({entity, id, year, name, value}));
-    ANSINH_RETURN_IF_ERROR(RunOnce(upsert));
+    ANSINH_RETURN_IF_ERROR(internal::RunOnce(upsert));
     ++counts_.attributes_written;
     if (before) {
       const std::string key =

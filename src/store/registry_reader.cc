@@ -13,7 +13,7 @@ namespace ansinh::store {
 namespace {
 
 // The ids of every member of the households surveyed in ?1, whatever their own surveys.
-constexpr std::string_view kMembers =
+constexpr std::string_view kYearMembers =
     "SELECT p.id FROM persons p JOIN household_years y ON y.household_id = p.household_id "
     "AND y.year = ?1 ORDER BY p.id";
 
@@ -113,7 +113,7 @@ Status RegistryReader::ReadHamletNames(RegistryYear& out) {
 // read one by one, as they are few.
 Status RegistryReader::ReadMembers(std::unordered_map<std::int64_t, Person>& surveyed,
                                    RegistryYear& out) {
-  ANSINH_ASSIGN_OR_RETURN(Statement s, db_->Prepare(kMembers, {out.year}));
+  ANSINH_ASSIGN_OR_RETURN(Statement s, db_->Prepare(kYearMembers, {out.year}));
   for (;;) {
     ANSINH_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
