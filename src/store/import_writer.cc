@@ -248,16 +248,11 @@ Result<std::int64_t> ImportWriter::HamletId(const std::string& commune_code,
 
 template <typename Write>
 Status ImportWriter::UpdateAudited(std::string_view table, std::string key,
-                                   std::string_view select_sql, std::int64_t key1,
-                                   std::int64_t key2, Write write) {
-  const bool two_keys = select_sql.find("?2") != std::string_view::npos;
-  auto load = [&]() {
-    return two_keys ? internal::LoadRow(*db_, select_sql, {key1, key2})
-                    : internal::LoadRow(*db_, select_sql, {key1});
-  };
-  ANSINH_ASSIGN_OR_RETURN(auto before, load());
+                                   std::string_view select_sql,
+                                   std::initializer_list<SqlValue> row_key, Write write) {
+  ANSINH_ASSIGN_OR_RETURN(auto before, internal::LoadRow(*db_, select_sql, row_key));
   ANSINH_RETURN_IF_ERROR(write());
-  ANSINH_ASSIGN_OR_RETURN(auto after, load());
+  ANSINH_ASSIGN_OR_RETURN(auto after, internal::LoadRow(*db_, select_sql, row_key));
   return internal::RecordChange(*db_, *clock_, actor_, table, key, before, after).status();
 }
 
@@ -284,13 +279,14 @@ Result<std::int64_t> ImportWriter::PutHousehold(const Household& input,
   if (!existing) {
     Statement& insert = stmts_->household_insert;
     ANSINH_RETURN_IF_ERROR(insert.BindAll({h.code, h.commune_code, h.hamlet_id, h.address, now_}));
-    ANSINH_RETURN_IF_ERROR(internal::NameConflict(internal::RunOnce(insert), "household_id", h.code));
+    ANSINH_RETURN_IF_ERROR(
+        internal::NameConflict(internal::RunOnce(insert), "household_id", h.code));
     id = db_->LastInsertRowId();
     ++counts_.households.inserted;
   } else if (existing->second) {
     id = existing->first;
     ANSINH_RETURN_IF_ERROR(
-        UpdateAudited("household", std::to_string(id), kAuditHouseholdRow, id, 0, [&] {
+        UpdateAudited("household", std::to_string(id), kAuditHouseholdRow, {id}, [&] {
           Statement& update = stmts_->household_update;
           ANSINH_RETURN_IF_ERROR(update.BindAll({id, h.commune_code, h.hamlet_id, h.address}));
           return internal::RunOnce(update);
@@ -335,7 +331,7 @@ Result<std::int64_t> ImportWriter::PutPerson(const Person& input,
     ++counts_.persons.inserted;
   } else if (existing->second) {
     id = existing->first;
-    ANSINH_RETURN_IF_ERROR(UpdateAudited("person", std::to_string(id), kAuditPersonRow, id, 0, [&] {
+    ANSINH_RETURN_IF_ERROR(UpdateAudited("person", std::to_string(id), kAuditPersonRow, {id}, [&] {
       Statement& update = stmts_->person_update;
       ANSINH_RETURN_IF_ERROR(update.BindAll({id, p.household_id, p.full_name, search_key, sex,
                                              p.birth_date, relation, p.ethnicity, id_number}));
@@ -350,62 +346,50 @@ Result<std::int64_t> ImportWriter::PutPerson(const Person& input,
   return id;
 }
 
-Status ImportWriter::PutHouseholdYear(const HouseholdYear& y, const CustomAttributes& attributes) {
-  ANSINH_RETURN_IF_ERROR(ValidateHouseholdYear(y));
-  const std::initializer_list<SqlValue> values = {
-      y.household_id,    y.year,        y.income_month,     HousingQualityCode(y.housing_quality),
-      y.housing_area_m2, y.clean_water, y.hygienic_latrine, y.telecom,
-      y.info_assets};
+Status ImportWriter::UpsertSurvey(Statement& lookup, Statement& upsert, bool table_was_empty,
+                                  std::initializer_list<SqlValue> values, std::string_view table,
+                                  std::string_view select_sql, std::int64_t owner, int year,
+                                  UpsertCounts& counts) {
   std::optional<std::pair<std::int64_t, bool>> existing;
-  if (!stmts_->household_years_empty) {
-    ANSINH_RETURN_IF_ERROR(stmts_->household_year_lookup.BindAll(values));
-    ANSINH_ASSIGN_OR_RETURN(existing, LookupOnce(stmts_->household_year_lookup));
+  if (!table_was_empty) {
+    ANSINH_RETURN_IF_ERROR(lookup.BindAll(values));
+    ANSINH_ASSIGN_OR_RETURN(existing, LookupOnce(lookup));
   }
-  auto upsert = [&] {
-    ANSINH_RETURN_IF_ERROR(stmts_->household_year_upsert.BindAll(values));
-    return internal::RunOnce(stmts_->household_year_upsert);
+  auto write = [&] {
+    ANSINH_RETURN_IF_ERROR(upsert.BindAll(values));
+    return internal::RunOnce(upsert);
   };
   if (!existing) {
-    ANSINH_RETURN_IF_ERROR(upsert());
-    ++counts_.household_years.inserted;
+    ANSINH_RETURN_IF_ERROR(write());
+    ++counts.inserted;
   } else if (existing->second) {
-    ANSINH_RETURN_IF_ERROR(UpdateAudited(
-        "household_year", std::to_string(y.household_id) + "/" + std::to_string(y.year),
-        kAuditHouseholdYearRow, y.household_id, y.year, upsert));
-    ++counts_.household_years.updated;
+    ANSINH_RETURN_IF_ERROR(UpdateAudited(table, std::to_string(owner) + "/" + std::to_string(year),
+                                         select_sql, {owner, year}, write));
+    ++counts.updated;
   } else {
-    ++counts_.household_years.unchanged;
+    ++counts.unchanged;
   }
+  return Status::Ok();
+}
+
+Status ImportWriter::PutHouseholdYear(const HouseholdYear& y, const CustomAttributes& attributes) {
+  ANSINH_RETURN_IF_ERROR(ValidateHouseholdYear(y));
+  ANSINH_RETURN_IF_ERROR(UpsertSurvey(
+      stmts_->household_year_lookup, stmts_->household_year_upsert, stmts_->household_years_empty,
+      {y.household_id, y.year, y.income_month, HousingQualityCode(y.housing_quality),
+       y.housing_area_m2, y.clean_water, y.hygienic_latrine, y.telecom, y.info_assets},
+      "household_year", kAuditHouseholdYearRow, y.household_id, y.year, counts_.household_years));
   return PutAttributes("household_year", y.household_id, y.year, attributes);
 }
 
 Status ImportWriter::PutPersonYear(const PersonYear& y, const CustomAttributes& attributes) {
   ANSINH_RETURN_IF_ERROR(ValidatePersonYear(y));
-  const std::initializer_list<SqlValue> values = {
-      y.person_id,       y.year,           y.health_insurance,   y.in_school,
-      y.education_grade, y.trained,        y.vocational_trained, y.employed,
-      y.disability,      y.sick_untreated, y.malnourished,       y.wage_no_contract,
-      y.social_allowance};
-  std::optional<std::pair<std::int64_t, bool>> existing;
-  if (!stmts_->person_years_empty) {
-    ANSINH_RETURN_IF_ERROR(stmts_->person_year_lookup.BindAll(values));
-    ANSINH_ASSIGN_OR_RETURN(existing, LookupOnce(stmts_->person_year_lookup));
-  }
-  auto upsert = [&] {
-    ANSINH_RETURN_IF_ERROR(stmts_->person_year_upsert.BindAll(values));
-    return internal::RunOnce(stmts_->person_year_upsert);
-  };
-  if (!existing) {
-    ANSINH_RETURN_IF_ERROR(upsert());
-    ++counts_.person_years.inserted;
-  } else if (existing->second) {
-    ANSINH_RETURN_IF_ERROR(UpdateAudited("person_year",
-                                         std::to_string(y.person_id) + "/" + std::to_string(y.year),
-                                         kAuditPersonYearRow, y.person_id, y.year, upsert));
-    ++counts_.person_years.updated;
-  } else {
-    ++counts_.person_years.unchanged;
-  }
+  ANSINH_RETURN_IF_ERROR(UpsertSurvey(
+      stmts_->person_year_lookup, stmts_->person_year_upsert, stmts_->person_years_empty,
+      {y.person_id, y.year, y.health_insurance, y.in_school, y.education_grade, y.trained,
+       y.vocational_trained, y.employed, y.disability, y.sick_untreated, y.malnourished,
+       y.wage_no_contract, y.social_allowance},
+      "person_year", kAuditPersonYearRow, y.person_id, y.year, counts_.person_years));
   return PutAttributes("person_year", y.person_id, y.year, attributes);
 }
 

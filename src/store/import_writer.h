@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -87,11 +88,17 @@ class ImportWriter {
   Result<std::int64_t> HamletId(const std::string& commune_code, const std::string& name);
   Status PutAttributes(std::string_view entity, std::int64_t id, int year,
                        const CustomAttributes& attributes);
-  // Audits an update of one row: `select_sql` reads it (?1, ?2 bound to key1, key2) before and
-  // after `write` runs.
+  // Audits an update of one row: `select_sql` reads it (bound to `row_key`) before and after
+  // `write` runs.
   template <typename Write>
   Status UpdateAudited(std::string_view table, std::string key, std::string_view select_sql,
-                       std::int64_t key1, std::int64_t key2, Write write);
+                       std::initializer_list<SqlValue> row_key, Write write);
+  // Inserts, updates (audited) or leaves a yearly survey row, counting which in `counts`.
+  // `values` bind both `lookup` and `upsert` (owner id and year first).
+  Status UpsertSurvey(Statement& lookup, Statement& upsert, bool table_was_empty,
+                      std::initializer_list<SqlValue> values, std::string_view table,
+                      std::string_view select_sql, std::int64_t owner, int year,
+                      UpsertCounts& counts);
 
   Database* db_;
   const Clock* clock_;
