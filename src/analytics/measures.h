@@ -1,0 +1,2 @@
+// Poverty and inequality measures over a list of incomes (placeholder: being written).
+#pragma once

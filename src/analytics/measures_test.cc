@@ -1,0 +1,3 @@
+#include "analytics/measures.h"
+
+#include <gtest/gtest.h>
