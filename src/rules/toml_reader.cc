@@ -104,6 +104,16 @@ Result<std::int64_t> TomlReader::Int(const toml::table& table, std::string_view 
       .WithField(std::string(key));
 }
 
+Result<std::optional<double>> TomlReader::OptionalNumber(const toml::table& table,
+                                                         std::string_view key) const {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return std::optional<double>();
+  if (const auto* i = node->as_integer()) return std::optional<double>(static_cast<double>(i->get()));
+  if (const auto* f = node->as_floating_point()) return std::optional<double>(f->get());
+  return Error(*node, "'" + std::string(key) + "' phải là số", "'" + std::string(key) + "' must be a number")
+      .WithField(std::string(key));
+}
+
 Result<bool> TomlReader::OptionalBool(const toml::table& table, std::string_view key,
                                       bool fallback) const {
   const toml::node* node = table.get(key);

@@ -5,7 +5,8 @@
 // Owns: the mapping from a toml++ node's source region to a SourceRef (the rule's first character
 // is after the opening quote, or on the next line for a multi-line string that starts with a
 // newline); the check that a table holds only the keys the schema knows.
-// Private to src/rules; toml++ is included only by the .cc files that use this.
+// Shared by src/rules (standards, points tables) and src/analytics (indicators and targets, which
+// are rule-language TOML too); toml++ is included only by the .cc files that use this.
 #pragma once
 
 #include <toml++/toml.h>
@@ -39,6 +40,9 @@ class TomlReader {
   Result<std::string> String(const toml::table& table, std::string_view key) const;
   Result<std::string> OptionalString(const toml::table& table, std::string_view key) const;
   Result<std::int64_t> Int(const toml::table& table, std::string_view key) const;
+  // A number (integer or float) at `table[key]`; std::nullopt when absent.
+  Result<std::optional<double>> OptionalNumber(const toml::table& table,
+                                               std::string_view key) const;
   Result<bool> OptionalBool(const toml::table& table, std::string_view key, bool fallback) const;
   // An array of tables (missing: empty); an element that is not a table is an error.
   Result<std::vector<const toml::table*>> Tables(const toml::table& table,
