@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "io/admin_units.h"
+#include "synth/citizen_id.h"
 #include "synth/geography.h"
 #include "synth/household.h"
 #include "synth/living.h"
@@ -40,11 +41,15 @@ Batch MakeBatch(const Model& model, const CommunePlan& plan, const GenerateOptio
 }
 
 // Makes the batches of `plans` on `threads` workers and consumes them in order.
+// CCCD serials are given here, in commune order, so they do not depend on the threads.
 Status RunCommunes(const Model& model, const std::vector<CommunePlan>& plans,
-                   const GenerateOptions& o, int threads, Sink& sink) {
+                   const GenerateOptions& o, int threads, CitizenIdSerials& serials, Sink& sink) {
   if (threads <= 1) {
-    for (const CommunePlan& plan : plans)
-      ANSINH_RETURN_IF_ERROR(sink.Consume(MakeBatch(model, plan, o)));
+    for (const CommunePlan& plan : plans) {
+      Batch batch = MakeBatch(model, plan, o);
+      ANSINH_RETURN_IF_ERROR(serials.Complete(batch.persons));
+      ANSINH_RETURN_IF_ERROR(sink.Consume(batch));
+    }
     return Status::Ok();
   }
   const std::size_t window = 2 * static_cast<std::size_t>(threads) + 2;
@@ -78,7 +83,8 @@ Status RunCommunes(const Model& model, const std::vector<CommunePlan>& plans,
     next_emit = e + 1;
     cv.notify_all();
     lock.unlock();
-    status = sink.Consume(batch);
+    status = serials.Complete(batch.persons);
+    if (status.ok()) status = sink.Consume(batch);
   }
   {
     std::lock_guard lock(mu);
@@ -122,6 +128,7 @@ Status Generate(const GenerateOptions& o, Sink& sink) {
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   ANSINH_RETURN_IF_ERROR(sink.Begin(o));
   std::int64_t next_id = 1;
+  CitizenIdSerials serials(o.seed);  // one numbering for the whole run, across provinces
   for (const Model& model : models) {
     const ProvinceModel& p = model.province;
     ANSINH_ASSIGN_OR_RETURN(auto units,
@@ -134,7 +141,7 @@ Status Generate(const GenerateOptions& o, Sink& sink) {
     }
     const auto plans = PlanProvince(model, units, households, next_id, o.seed);
     next_id += households;
-    ANSINH_RETURN_IF_ERROR(RunCommunes(model, plans, o, threads, sink));
+    ANSINH_RETURN_IF_ERROR(RunCommunes(model, plans, o, threads, serials, sink));
   }
   return sink.Finish();
 }

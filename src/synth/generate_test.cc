@@ -195,6 +195,22 @@ TEST(GenerateTest, NamesHaveDiacriticsInNfcAndIdsFollowCccd) {
   EXPECT_GT(with_diacritics, total * 8 / 10);
 }
 
+// The importer refuses two persons with one ID number; random serials repeated for about 0.1 %
+// of persons (the birthday problem on six digits), serials given in run order never do.
+TEST(GenerateTest, NoTwoPersonsOfAProvinceShareAnIdNumber) {
+  std::set<std::string> seen;
+  std::size_t with_id = 0;
+  for (const Batch& b : Province("96").batches) {
+    for (const Person& p : b.persons) {
+      if (p.id_number.empty()) continue;
+      ++with_id;
+      EXPECT_TRUE(seen.insert(p.id_number).second) << p.id_number << " " << p.code;
+    }
+  }
+  EXPECT_GT(with_id, 50000u);  // 20,000 households: enough that random serials would collide
+  EXPECT_EQ(seen.size(), with_id);
+}
+
 TEST(GenerateTest, HamletsAndCodes) {
   const Collected& c = Province("96");
   std::set<std::string> communes;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/date.h"
+#include "synth/citizen_id.h"
 #include "synth/names.h"
 #include "synth/rng.h"
 
@@ -187,7 +188,7 @@ SynthHousehold MakeHousehold(const Model& model, const CommunePlan& plan, std::i
                                     ? p.code
                                     : model.province_codes[nrng.UniformInt(
                                           0, static_cast<int>(model.province_codes.size()) - 1)];
-      person.id_number = MakeCitizenId(born, d.sex, m.birth_year, nrng);
+      person.id_number = CitizenIdPrefix(born, d.sex, m.birth_year);  // serial: generate.cc
     }
     m.leave_grade = LeaveGrade(m.birth_year, h.persistent, h.urban, h.group, rng);
     m.university =

@@ -39,15 +39,4 @@ std::string DrawFullName(const NameTables& names, NameGroup group, Sex sex,
   return out;
 }
 
-std::string MakeCitizenId(const std::string& birth_province, Sex sex, int birth_year, Rng& rng) {
-  const int century = birth_year >= 2000 ? 2 : 0;
-  std::string id = "0" + birth_province;
-  id.push_back(static_cast<char>('0' + century + (sex == Sex::kFemale ? 1 : 0)));
-  const int yy = birth_year % 100;
-  id.push_back(static_cast<char>('0' + yy / 10));
-  id.push_back(static_cast<char>('0' + yy % 10));
-  for (int i = 0; i < 6; ++i) id.push_back(static_cast<char>('0' + rng.UniformInt(0, 9)));
-  return id;
-}
-
 }  // namespace ansinh::synth

@@ -1,5 +1,5 @@
 // Vietnamese full names from frequency tables (data/synth/*_names.csv), with diacritics, in NFC
-// (the tables are NFC and names are joined with ASCII spaces only), and CCCD numbers.
+// (the tables are NFC and names are joined with ASCII spaces only).
 #pragma once
 
 #include <cstdint>
@@ -19,9 +19,5 @@ const std::string& DrawFamilyName(const NameTables& names, NameGroup group, Rng&
 std::string DrawFullName(const NameTables& names, NameGroup group, Sex sex,
                          const std::string& family, int birth_year, Rng& rng);
 
-// A 12-digit CCCD: 0 + 2-digit GSO province code of birth, the sex-and-century digit (0/1 male/
-// female born 1900-1999, 2/3 born 2000-2099), the last two digits of the birth year, and six
-// random digits.
-std::string MakeCitizenId(const std::string& birth_province, Sex sex, int birth_year, Rng& rng);
 
 }  // namespace ansinh::synth

@@ -28,6 +28,7 @@ enum class Stream : std::uint64_t {
   kYear = 5,
   kPerson = 6,
   kLatent = 7,
+  kCitizenId = 8,
 };
 
 // SplitMix64 from a key: fast, 2^64 period, passes BigCrush; one per household and purpose.
