@@ -77,6 +77,7 @@ void RegisterStandardsCommand(CLI::App& app, CliContext& ctx);
 void RegisterGenerateCommand(CLI::App& app, CliContext& ctx);
 void RegisterImportCommand(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
+void RegisterMeasuresCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   RegisterGenerateCommand(app, ctx);
   RegisterImportCommand(app, ctx);
   RegisterExportCommand(app, ctx);
+  RegisterMeasuresCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

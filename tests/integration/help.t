@@ -13,6 +13,7 @@ The command line describes itself.
   generate
   import
   export
+  measures
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
   show
