@@ -10,16 +10,15 @@ namespace ansinh::analytics {
 Snapshot::Snapshot(const rules::Catalogue& catalogue, UnitTree units)
     : catalogue_(&catalogue), units_(std::move(units)) {}
 
-Status Snapshot::AddYear(int year, std::span<const std::int64_t> ids,
-                         std::span<const UnitIndex> communes,
-                         std::span<const rules::HouseholdRecord> records) {
+Status Snapshot::CheckRows(int year, std::span<const std::int64_t> ids,
+                           std::span<const UnitIndex> communes) const {
   if (Year(year) != nullptr) {
     return Status::Error(ErrorCode::kAlreadyExists,
                          "năm " + std::to_string(year) + " đã có trong bảng tổng hợp",
                          "year " + std::to_string(year) + " is already in the snapshot");
   }
-  if (ids.size() != communes.size() || ids.size() != records.size()) {
-    return Status::Internal("Snapshot::AddYear: ids, communes and records differ in length");
+  if (ids.size() != communes.size()) {
+    return Status::Internal("Snapshot::AddYear: ids and communes differ in length");
   }
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i > 0 && ids[i] <= ids[i - 1]) {
@@ -33,12 +32,35 @@ Status Snapshot::AddYear(int year, std::span<const std::int64_t> ids,
                              "not a commune of the unit tree");
     }
   }
+  return Status::Ok();
+}
+
+Status Snapshot::AddYear(int year, std::span<const std::int64_t> ids,
+                         std::span<const UnitIndex> communes,
+                         std::span<const rules::HouseholdRecord> records) {
+  ANSINH_RETURN_IF_ERROR(CheckRows(year, ids, communes));
+  if (ids.size() != records.size()) {
+    return Status::Internal("Snapshot::AddYear: ids and records differ in length");
+  }
   ANSINH_ASSIGN_OR_RETURN(rules::Frame frame, rules::BuildFrame(*catalogue_, records));
   SurveyYear added(*catalogue_);
   added.year = year;
   added.frame = std::move(frame);
   added.household_id.assign(ids.begin(), ids.end());
   added.commune.assign(communes.begin(), communes.end());
+  return AddYear(std::move(added));
+}
+
+Status Snapshot::AddYear(SurveyYear added) {
+  if (&added.frame.catalogue() != catalogue_) {
+    return Status::Internal("Snapshot::AddYear: the frame is over another catalogue");
+  }
+  if (added.frame.households() != added.household_id.size()) {
+    return Status::Internal("Snapshot::AddYear: the frame and the ids differ in length");
+  }
+  // A year built by AddYear(records) was checked already; checking twice is cheap.
+  ANSINH_RETURN_IF_ERROR(CheckRows(added.year, added.household_id, added.commune));
+  const int year = added.year;
   auto at = std::lower_bound(years_.begin(), years_.end(), year,
                              [](const SurveyYear& y, int v) { return y.year < v; });
   years_.insert(at, std::move(added));

@@ -47,6 +47,10 @@ class Snapshot {
                  std::span<const UnitIndex> communes,
                  std::span<const rules::HouseholdRecord> records);
 
+  // Adds a year whose frame was filled column by column (a builder that streams households in,
+  // e.g. the benchmark's generator sink): same checks as above; `year.dense` is recomputed.
+  Status AddYear(SurveyYear year);
+
   const rules::Catalogue& catalogue() const { return *catalogue_; }
   const UnitTree& units() const { return units_; }
   std::span<SurveyYear> years() { return years_; }
@@ -67,6 +71,8 @@ class Snapshot {
   Memory MemoryUse() const;
 
  private:
+  Status CheckRows(int year, std::span<const std::int64_t> ids,
+                   std::span<const UnitIndex> communes) const;
   void Reindex();
 
   const rules::Catalogue* catalogue_;
