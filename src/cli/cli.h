@@ -78,6 +78,8 @@ void RegisterGenerateCommand(CLI::App& app, CliContext& ctx);
 void RegisterImportCommand(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 void RegisterMeasuresCommand(CLI::App& app, CliContext& ctx);
+void RegisterIndicatorsCommand(CLI::App& app, CliContext& ctx);
+void RegisterTargetsCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

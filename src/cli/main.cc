@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   RegisterImportCommand(app, ctx);
   RegisterExportCommand(app, ctx);
   RegisterMeasuresCommand(app, ctx);
+  RegisterIndicatorsCommand(app, ctx);
+  RegisterTargetsCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,46 @@
+// What the analytics sub-commands (indicators, targets) share: opening the standards, the
+// indicator definitions and the snapshot of a database, computing every indicator, and showing a
+// value the way a Vietnamese reader expects it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "analytics/indicators.h"
+#include "analytics/snapshot.h"
+#include "analytics/standard_calendar.h"
+#include "cli/cli.h"
+#include "rules/standard.h"
+
+namespace ansinh::cli {
+
+// Everything an analytics command computes from, kept alive together (results point into it).
+struct AnalyticsSession {
+  std::unique_ptr<rules::StandardRegistry> registry;
+  std::unique_ptr<analytics::StandardCalendar> calendar;
+  std::unique_ptr<analytics::IndicatorSet> indicators;
+  std::unique_ptr<analytics::Snapshot> snapshot;
+  std::optional<analytics::IndicatorResults> results;
+};
+
+struct AnalyticsRequest {
+  std::string db;
+  int last_year = 0;      // read every survey year up to this one (0: all)
+  std::string standard;   // empty: the national calendar
+  int threads = 0;        // 0: every core
+  std::string unit;       // a unit code the command will ask for: checked before any work
+};
+
+// Opens the database, loads the standards, the indicators (<home>/config/indicators) and the
+// snapshot, and computes every indicator of every year read.
+Result<std::unique_ptr<AnalyticsSession>> OpenAnalytics(CliContext& ctx,
+                                                        const AnalyticsRequest& request);
+
+// "12,14" (percent and points: two decimals), "1.234" (counts), "0,0512" (ratios: four
+// decimals), "—" when absent: Vietnamese separators, for screens.
+std::string FormatIndicatorValue(const std::optional<double>& value, const std::string& unit);
+// The same for files (CSV, JSON): a plain number, full precision for non-integers; empty if absent.
+std::string PlainNumber(const std::optional<double>& value);
+
+}  // namespace ansinh::cli
