@@ -14,6 +14,8 @@ The command line describes itself.
   import
   export
   measures
+  indicators
+  targets
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
   show
