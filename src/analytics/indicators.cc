@@ -444,7 +444,7 @@ Result<IndicatorResults> ComputeIndicators(Snapshot& snapshot, const IndicatorSe
     IndicatorResults::YearCounters counters;
     counters.standard = standard;
     counters.counters = pass.Totals();
-    results.years_[year.year] = std::move(counters);
+    counters.categories = classes.category;
     // History for the next year's transitions.
     for (std::size_t d = 0; d < previous.size(); ++d) {
       if (previous[d] == static_cast<std::int8_t>(Category::kPoor)) poor_earlier[d] = 1;
@@ -454,6 +454,7 @@ Result<IndicatorResults> ComputeIndicators(Snapshot& snapshot, const IndicatorSe
       previous[year.dense[row]] = static_cast<std::int8_t>(classes.category[row]);
     }
     previous_year = year.year;
+    results.years_[year.year] = std::move(counters);
   }
   return results;
 }
@@ -462,6 +463,12 @@ std::vector<int> IndicatorResults::years() const {
   std::vector<int> out;
   for (const auto& [year, counters] : years_) out.push_back(year);
   return out;
+}
+
+std::span<const Category> IndicatorResults::categories(int year) const {
+  auto it = years_.find(year);
+  if (it == years_.end()) return {};
+  return it->second.categories;
 }
 
 const rules::Standard* IndicatorResults::standard(int year) const {

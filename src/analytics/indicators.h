@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +101,9 @@ class IndicatorResults {
 
   // Absent (no value) for a year not computed.
   IndicatorValue Value(int year, int indicator, UnitIndex unit) const;
+  // Each row's category in a computed year (the rows of the snapshot's SurveyYear); empty for a
+  // year not computed.
+  std::span<const Category> categories(int year) const;
 
  private:
   friend Result<IndicatorResults> ComputeIndicators(Snapshot&, const IndicatorSet&,
@@ -108,6 +112,7 @@ class IndicatorResults {
   struct YearCounters {
     const rules::Standard* standard = nullptr;
     std::vector<std::vector<std::int64_t>> counters;  // [indicator][unit]; empty if not additive
+    std::vector<Category> categories;                 // per row of the year
   };
   const IndicatorSet* set_ = nullptr;
   const UnitTree* units_ = nullptr;
