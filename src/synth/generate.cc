@@ -120,6 +120,7 @@ Status Generate(const GenerateOptions& o, Sink& sink) {
   double real_total = 0;
   for (const std::string& code : codes) {
     ANSINH_ASSIGN_OR_RETURN(Model model, LoadModel(o.home, code, true));
+    if (o.conditions_shift) model.province.conditions_shift = *o.conditions_shift;
     real_total += static_cast<double>(model.province.households_2010);
     models.push_back(std::move(model));
   }

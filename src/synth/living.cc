@@ -8,8 +8,9 @@
 namespace ansinh::synth {
 namespace {
 
-double Condition(const ConditionParams& c, double z, int year, bool urban) {
-  return Logistic(c.base + c.welfare * z + c.trend * (year - 2010) + (urban ? c.urban : 0));
+double Condition(const ConditionParams& c, double z, int year, bool urban, double shift) {
+  return Logistic(c.base + c.welfare * z + c.trend * (year - 2010) + (urban ? c.urban : 0) +
+                  shift);
 }
 
 HousingQuality Housing(const HousingParams& hp, double latent) {
@@ -24,20 +25,22 @@ HouseholdYear MakeHouseholdYear(const Model& m, const SynthHousehold& h, const L
   const HousingParams& hp = m.housing;
   const int n = static_cast<int>(h.members.size());
   const double t = y.year - 2010;
+  const double shift = m.province.conditions_shift;
   HouseholdYear out;
   out.household_id = h.household.id;
   out.year = y.year;
   out.income_month = income;
   out.housing_quality = Housing(
-      hp, hp.base + hp.welfare * y.z + hp.trend * t + (h.urban ? hp.urban : 0) + h.housing_noise);
+      hp, hp.base + hp.welfare * y.z + hp.trend * t + (h.urban ? hp.urban : 0) + h.housing_noise +
+              shift);
   const double area_pc = hp.area_pc_median * std::exp(hp.area_welfare * y.z + hp.area_trend * t +
                                                       hp.area_sd * h.area_noise);
   // Floor area grows less than proportionally with members (shared rooms).
   out.housing_area_m2 = std::max(6.0, std::round(area_pc * std::pow(n, 0.8)));
-  out.clean_water = h.u_water < Condition(m.water, y.z, y.year, h.urban);
-  out.hygienic_latrine = h.u_latrine < Condition(m.latrine, y.z, y.year, h.urban);
-  out.telecom = h.u_telecom < Condition(m.telecom, y.z, y.year, h.urban);
-  out.info_assets = h.u_info < Condition(m.info_assets, y.z, y.year, h.urban);
+  out.clean_water = h.u_water < Condition(m.water, y.z, y.year, h.urban, shift);
+  out.hygienic_latrine = h.u_latrine < Condition(m.latrine, y.z, y.year, h.urban, shift);
+  out.telecom = h.u_telecom < Condition(m.telecom, y.z, y.year, h.urban, shift);
+  out.info_assets = h.u_info < Condition(m.info_assets, y.z, y.year, h.urban, shift);
   return out;
 }
 
@@ -86,7 +89,8 @@ PersonYear MakePersonYear(const Model& m, const Member& mb, const HouseholdConte
   const bool free = age < 6 || age >= 80 || c.low_income || (c.khmer && rng.Bernoulli(0.5));
   const double p_card = free ? Logistic(pp.health_insurance_poor_bonus)
                              : Logistic(pp.health_insurance_base + pp.health_insurance_trend * t +
-                                        0.4 * c.z + (age >= 60 ? 0.8 : 0));
+                                        0.4 * c.z + (age >= 60 ? 0.8 : 0) +
+                                        m.province.conditions_shift);
   out.health_insurance = mb.u_insurance < p_card;
   out.sick_untreated =
       rng.Bernoulli(pp.sick_untreated_p * std::exp(-0.5 * c.z) * std::max(0.3, 1 - 0.06 * t));

@@ -218,6 +218,15 @@ Status LoadModelTables(const std::string& dir, const std::string& code, bool nee
   if (std::filesystem::exists(dir + "/income_knots.csv")) {
     ANSINH_RETURN_IF_ERROR(LoadIncome(dir, model.province));
   }
+  if (std::filesystem::exists(dir + "/conditions_shift.csv")) {
+    const std::string file = "conditions_shift.csv";
+    ANSINH_RETURN_IF_ERROR(io::ReadCsvFile(
+        dir + "/" + file, {"province_code", "shift"}, [&](const io::CsvRow& row) {
+          if (row.Get("province_code") != code) return Status::Ok();
+          ANSINH_ASSIGN_OR_RETURN(model.province.conditions_shift, ToDouble(row.Get("shift"), file));
+          return Status::Ok();
+        }));
+  }
   if (need_income && model.province.income.empty()) {
     return Status::Error(ErrorCode::kFailedPrecondition,
                          "chưa có đường thu nhập đã hiệu chỉnh cho tỉnh " + code,

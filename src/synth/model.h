@@ -78,6 +78,11 @@ struct ProvinceModel {
   std::vector<double> size_weights;        // index 0 = 1 member
   std::vector<EthnicShare> ethnic;         // besides Kinh
   std::vector<IncomeCurve> income;         // by year, ascending; may be empty before fitting
+  // Added to the logit of every household condition, the housing latent and the health-insurance
+  // logit: how much better (> 0) or worse the province's living conditions are than its income
+  // alone says. Fitted so that 2016 lands on its multidimensional rate (conditions_shift.csv,
+  // synth_fit_conditions); 0 when the file has no row for the province.
+  double conditions_shift = 0;
 };
 
 struct Model {

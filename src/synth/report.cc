@@ -23,6 +23,25 @@ std::optional<double> GsoPoverty(const GsoTable& t, const std::string& name, int
   return t.Get(name, std::to_string(year));
 }
 
+}  // namespace
+
+Result<double> MultidimensionalTarget2016(const std::string& home,
+                                          const std::string& province_code) {
+  ANSINH_ASSIGN_OR_RETURN(Model model, LoadModel(home, province_code, false));
+  ANSINH_ASSIGN_OR_RETURN(GsoTable poverty,
+                          GsoTable::Read(home + "/data/synth/gso/poverty_rate_by_province.csv"));
+  auto rate = poverty.Get(model.province.gso_name, "2016");
+  if (!rate) rate = poverty.Get(model.province.region_gso_name, "2016");
+  const auto national = poverty.Get("WHOLE COUNTRY", "2016");
+  if (!rate || !national || *national <= 0) {
+    return Status::NotFound("province", province_code, "không có tỷ lệ nghèo 2016 của GSO",
+                            "no GSO 2016 poverty rate");
+  }
+  return *rate * kMultidimensionalNational2016 / *national;
+}
+
+namespace {
+
 std::optional<std::array<double, 5>> GsoQuintiles(const GsoTable& t, const std::string& name,
                                                   int year) {
   std::array<double, 5> out{};

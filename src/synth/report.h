@@ -80,6 +80,16 @@ class ReportSink : public Sink {
 // for tests: incomes per person and members, in any order.
 std::array<double, 5> PersonQuintileMeans(std::vector<std::pair<double, int>> income_members);
 
+// The 2016 household poverty rate (percent) under vn-2016-2020 that the calibration aims at for
+// a province: GSO's preliminary 2016 rate (its region's when the province has none) scaled by the
+// national multidimensional baseline over GSO's national figure, 9.9 / 5.8. GSO publishes no
+// province rates under the new standard; its 2016 column ranks the provinces, and MOLISA's
+// review at the end of 2015 gives the country's level (docs/generator.md).
+inline constexpr double kMultidimensionalNational2016 = 9.9;
+inline constexpr double kMultidimensionalNational2020 = 4.8;
+Result<double> MultidimensionalTarget2016(const std::string& home,
+                                          const std::string& province_code);
+
 // A plain-text table: year, households, persons, poor % (GSO), quintile means (GSO), rural %.
 std::string FormatReport(const Report& report);
 

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct GenerateOptions {
   int last_year = 2020;
   std::uint64_t seed = kDefaultSeed;
   int threads = 0;  // 0 = the machine's hardware threads
+  // For fitting only (tools/synth_fit_conditions): replaces the province's conditions_shift.
+  std::optional<double> conditions_shift;
 };
 
 // One commune's households, made together. Ids are dense and stable for a seed and options:

@@ -1,12 +1,15 @@
-// synth_generate: runs the generator without the CLI (for timing and for refitting checks) until
-// `ansinh generate` lands. Usage:
-//   synth_generate HOME PROVINCE|national OUT_DIR|- [HOUSEHOLDS] [FIRST-LAST] [THREADS]
-// OUT_DIR "-" writes no CSV; the calibration report goes to stdout for a province.
+// synth_generate: runs the generator without the CLI (for timing, profiling and refitting checks,
+// with only the synth library built). Usage:
+//   synth_generate HOME PROVINCE|national OUT_DIR|FILE.db|- [HOUSEHOLDS] [FIRST-LAST] [THREADS]
+// OUT_DIR: CSV files; FILE.db: a database made by `ansinh init` for the province, loaded through
+// the store sink; "-" writes nothing. The calibration report goes to stdout for a province.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
+#include "core/clock.h"
 #include "synth/report.h"
+#include "synth/store_sink.h"
 #include "synth/synth.h"
 
 int main(int argc, char** argv) {
@@ -27,7 +30,22 @@ int main(int argc, char** argv) {
   ReportSink report;
   std::vector<Sink*> sinks;
   std::unique_ptr<Sink> csv;
-  if (out != "-") {
+  ansinh::SystemClock clock;
+  std::unique_ptr<ansinh::store::Store> db;  // outlives the sink that writes into it
+  if (out.size() > 3 && out.ends_with(".db")) {
+    ansinh::store::OpenOptions options;
+    options.create_if_missing = false;
+    auto opened = ansinh::store::Store::Open(out, clock, options);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "%s\n", opened.status().ToString().c_str());
+      return 1;
+    }
+    db = std::move(*opened);
+    auto sink = OpenStoreSink(*db, {"synth_generate"});
+    if (!sink.ok()) return 1;
+    csv = std::move(*sink);
+    sinks.push_back(csv.get());
+  } else if (out != "-") {
     auto opened = OpenCsvSink(out);
     if (!opened.ok()) {
       std::fprintf(stderr, "%s\n", opened.status().ToString().c_str());
