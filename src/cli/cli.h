@@ -80,6 +80,7 @@ void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 void RegisterMeasuresCommand(CLI::App& app, CliContext& ctx);
 void RegisterIndicatorsCommand(CLI::App& app, CliContext& ctx);
 void RegisterTargetsCommand(CLI::App& app, CliContext& ctx);
+void RegisterTransitionsCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   RegisterMeasuresCommand(app, ctx);
   RegisterIndicatorsCommand(app, ctx);
   RegisterTargetsCommand(app, ctx);
+  RegisterTransitionsCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

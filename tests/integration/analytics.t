@@ -131,3 +131,30 @@ Bad input is refused with the field, the value and the reason, and exit code 1 o
   $ ansinh targets --db missing.db
   ansinh: .* (re)
   [1]
+
+ansinh transitions: the matrix between two years. Its poor row's moves out of poverty are the
+escaped households of the indicators, every household of either year is in one cell, and a cell
+lists the households behind it.
+
+  $ ansinh transitions --db a.db --from 2011 --to 2012 --format json > moves.json 2> /dev/null
+  $ ansinh transitions --db a.db --from 2011 --to 2012 --cell poor:other 2> /dev/null | wc -l > cell.txt
+  $ python3 - <<'PY'
+  > import json
+  > cells = {(c["from_state"], c["to_state"]): c["households"] for c in json.load(open("moves.json"))}
+  > ind = {r["indicator"]: r["value"] for r in json.load(open("province.json"))}
+  > escaped = sum(cells[("poor", b)] for b in ("near_poor", "middle", "other"))
+  > print(escaped == ind["escaped_households"], sum(cells.values()) == ind["households"])
+  > print(int(open("cell.txt").read()) == cells[("poor", "other")] > 0)
+  > PY
+  True True
+  True
+  $ ansinh transitions --db a.db --from 2011 --to 2012 2> /dev/null | head -3 | sed 's/[0-9][0-9]*/N/g' | tr -s ' '
+  N Tỉnh Cà Mau — N → N (hàng: năm đầu, cột: năm sau / rows: first year, columns: second)
+   poor near_poor middle other left total
+   poor N N N N N N
+  $ ansinh transitions --db a.db --from 2012 --to 2011
+  ansinh: invalid_argument: to="2011": cần --from Y1 --to Y2 với Y1 < Y2 / give --from Y1 --to Y2 with Y1 < Y2
+  [1]
+  $ ansinh transitions --db a.db --from 2011 --to 2012 --cell left:poor
+  ansinh: invalid_argument: cell="left:poor": 'new' chỉ ở năm đầu, 'left' chỉ ở năm sau / 'new' is a first-year state and 'left' a second-year one
+  [1]

@@ -16,6 +16,7 @@ The command line describes itself.
   measures
   indicators
   targets
+  transitions
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
   show
