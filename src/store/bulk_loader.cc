@@ -9,11 +9,18 @@ namespace ansinh::store {
 
 struct BulkLoader::Statements {
   Statement hamlet, household, person, household_year, person_year, commune;
-  Statement household_years, person_years;  // kSurveyRowsPerInsert rows each
+  Statement households, persons, household_years, person_years;  // kRowsPerInsert rows each
 };
 
 namespace {
 
+constexpr std::string_view kHouseholdInsert =
+    "INSERT INTO households (id, code, commune_code, hamlet_id, address, created_at) VALUES ";
+constexpr int kHouseholdColumns = 6;
+constexpr std::string_view kPersonInsert =
+    "INSERT INTO persons (id, household_id, code, full_name, search_key, sex, birth_date, "
+    "relation, ethnicity, id_number) VALUES ";
+constexpr int kPersonColumns = 10;
 constexpr std::string_view kHouseholdYearInsert =
     "INSERT INTO household_years (household_id, year, income_month, housing_quality, "
     "housing_area_m2, clean_water, hygienic_latrine, telecom, info_assets) VALUES ";
@@ -33,6 +40,33 @@ std::string MultiRowInsert(std::string_view insert, int columns, std::size_t row
   std::string sql(insert);
   for (std::size_t r = 0; r < rows; ++r) sql += (r == 0 ? "" : ", ") + row;
   return sql;
+}
+
+using internal::BulkHouseholdRow;
+using internal::BulkPersonRow;
+
+Status BindHousehold(Statement& s, int at, const BulkHouseholdRow& row) {
+  const Household& h = row.household;
+  ANSINH_RETURN_IF_ERROR(s.Bind(at, h.id));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 1, std::string_view(h.code)));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 2, std::string_view(h.commune_code)));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 3, h.hamlet_id));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 4, std::string_view(h.address)));
+  return s.Bind(at + 5, std::string_view(*row.created_at));
+}
+
+Status BindPerson(Statement& s, int at, const BulkPersonRow& row) {
+  const Person& p = row.person;
+  ANSINH_RETURN_IF_ERROR(s.Bind(at, p.id));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 1, p.household_id));
+  ANSINH_RETURN_IF_ERROR(s.BindTextOrNull(at + 2, p.code));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 3, std::string_view(p.full_name)));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 4, std::string_view(row.search_key)));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 5, SexCode(p.sex)));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 6, std::string_view(p.birth_date)));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 7, RelationCode(p.relation)));
+  ANSINH_RETURN_IF_ERROR(s.Bind(at + 8, std::string_view(p.ethnicity)));
+  return s.BindTextOrNull(at + 9, p.id_number);
 }
 
 Status BindHouseholdYear(Statement& s, int at, const HouseholdYear& y) {
@@ -56,12 +90,12 @@ Status BindPersonYear(Statement& s, int at, const PersonYear& y) {
   return Status::Ok();
 }
 
-// Writes `rows` by one multi-row INSERT (`many`) when there are kSurveyRowsPerInsert of them;
-// with `all`, a shorter rest row by row (`one`). Written rows leave the buffer.
+// Writes `rows` by one multi-row INSERT (`many`) when there are kRowsPerInsert of them; with
+// `all`, a shorter rest row by row (`one`). Written rows leave the buffer.
 template <typename Row>
-Status FlushSurveyRows(std::vector<Row>& rows, Statement& many, Statement& one, int columns,
-                       Status (*bind)(Statement&, int, const Row&), bool all) {
-  if (rows.size() == BulkLoader::kSurveyRowsPerInsert) {
+Status FlushRows(std::vector<Row>& rows, Statement& many, Statement& one, int columns,
+                 Status (*bind)(Statement&, int, const Row&), bool all) {
+  if (rows.size() == BulkLoader::kRowsPerInsert) {
     for (std::size_t r = 0; r < rows.size(); ++r) {
       ANSINH_RETURN_IF_ERROR(bind(many, 1 + static_cast<int>(r) * columns, rows[r]));
     }
@@ -83,15 +117,10 @@ Status FlushSurveyRows(std::vector<Row>& rows, Statement& many, Statement& one, 
 Result<std::unique_ptr<BulkLoader::Statements>> BulkLoader::PrepareAll(Database& db) {
   ANSINH_ASSIGN_OR_RETURN(Statement hamlet,
                           db.Prepare("INSERT INTO hamlets (commune_code, name) VALUES (?1, ?2)"));
-  ANSINH_ASSIGN_OR_RETURN(
-      Statement household,
-      db.Prepare("INSERT INTO households (id, code, commune_code, hamlet_id, address, "
-                 "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-  ANSINH_ASSIGN_OR_RETURN(
-      Statement person,
-      db.Prepare("INSERT INTO persons (id, household_id, code, full_name, search_key, sex, "
-                 "birth_date, relation, ethnicity, id_number) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+  ANSINH_ASSIGN_OR_RETURN(Statement household,
+                          db.Prepare(MultiRowInsert(kHouseholdInsert, kHouseholdColumns, 1)));
+  ANSINH_ASSIGN_OR_RETURN(Statement person,
+                          db.Prepare(MultiRowInsert(kPersonInsert, kPersonColumns, 1)));
   ANSINH_ASSIGN_OR_RETURN(
       Statement household_year,
       db.Prepare(MultiRowInsert(kHouseholdYearInsert, kHouseholdYearColumns, 1)));
@@ -99,16 +128,21 @@ Result<std::unique_ptr<BulkLoader::Statements>> BulkLoader::PrepareAll(Database&
                           db.Prepare(MultiRowInsert(kPersonYearInsert, kPersonYearColumns, 1)));
   ANSINH_ASSIGN_OR_RETURN(Statement commune,
                           db.Prepare("SELECT 1 FROM admin_units WHERE code = ?1 AND level = 3"));
+  ANSINH_ASSIGN_OR_RETURN(
+      Statement households,
+      db.Prepare(MultiRowInsert(kHouseholdInsert, kHouseholdColumns, kRowsPerInsert)));
+  ANSINH_ASSIGN_OR_RETURN(
+      Statement persons, db.Prepare(MultiRowInsert(kPersonInsert, kPersonColumns, kRowsPerInsert)));
   ANSINH_ASSIGN_OR_RETURN(Statement household_years,
                           db.Prepare(MultiRowInsert(kHouseholdYearInsert, kHouseholdYearColumns,
-                                                    kSurveyRowsPerInsert)));
+                                                    kRowsPerInsert)));
   ANSINH_ASSIGN_OR_RETURN(
       Statement person_years,
-      db.Prepare(MultiRowInsert(kPersonYearInsert, kPersonYearColumns, kSurveyRowsPerInsert)));
+      db.Prepare(MultiRowInsert(kPersonYearInsert, kPersonYearColumns, kRowsPerInsert)));
   return std::make_unique<BulkLoader::Statements>(BulkLoader::Statements{
       std::move(hamlet), std::move(household), std::move(person), std::move(household_year),
-      std::move(person_year), std::move(commune), std::move(household_years),
-      std::move(person_years)});
+      std::move(person_year), std::move(commune), std::move(households), std::move(persons),
+      std::move(household_years), std::move(person_years)});
 }
 
 BulkLoader::BulkLoader(Database* db, const Clock* clock, Actor actor, std::string description,
@@ -116,6 +150,7 @@ BulkLoader::BulkLoader(Database* db, const Clock* clock, Actor actor, std::strin
                        internal::DeferredIndexes indexes)
     : db_(db),
       clock_(clock),
+      created_at_(clock->NowIso()),
       actor_(std::move(actor)),
       description_(std::move(description)),
       tx_(std::move(tx)),
@@ -190,27 +225,23 @@ Status BulkLoader::AddHousehold(const Household& input) {
                               "ấp, khóm chưa được nạp cho xã này",
                               "no such hamlet loaded for this commune");
   }
-  Household h = input;
-  h.hamlet_name = hamlet->second.second;
-  ANSINH_RETURN_IF_ERROR(ValidateHousehold(h));
-  ANSINH_RETURN_IF_ERROR(stmts_->household.BindAll(
-      {h.id, h.code, h.commune_code, h.hamlet_id, h.address, clock_->NowIso()}));
-  ANSINH_RETURN_IF_ERROR(internal::NameConflict(internal::RunOnce(stmts_->household), "code", h.code));
+  BulkHouseholdRow row{input, &created_at_};
+  row.household.hamlet_name = hamlet->second.second;
+  ANSINH_RETURN_IF_ERROR(ValidateHousehold(row.household));
+  households_.push_back(std::move(row));
   ++counts_.households;
-  return Status::Ok();
+  return FlushHouseholds(false);
 }
 
 Status BulkLoader::AddPerson(const Person& input) {
-  Person p = input;
+  BulkPersonRow row{input, {}};
+  Person& p = row.person;
   p.full_name = NormalizeNfc(Trim(p.full_name));
   ANSINH_RETURN_IF_ERROR(ValidatePerson(p, *clock_));
-  ANSINH_RETURN_IF_ERROR(stmts_->person.BindAll(
-      {p.id, p.household_id, SqlValue::TextOrNull(p.code), p.full_name, SearchKey(p.full_name),
-       SexCode(p.sex), p.birth_date, RelationCode(p.relation), p.ethnicity,
-       SqlValue::TextOrNull(p.id_number)}));
-  ANSINH_RETURN_IF_ERROR(internal::NameConflict(internal::RunOnce(stmts_->person), "person_id", p.code));
+  row.search_key = SearchKey(p.full_name);
+  persons_.push_back(std::move(row));
   ++counts_.persons;
-  return Status::Ok();
+  return FlushPersons(false);
 }
 
 // A constraint that fails in a flush (a survey row given twice) is reported by the Add call or
@@ -229,17 +260,37 @@ Status BulkLoader::AddPersonYear(const PersonYear& y) {
   return FlushPersonYears(false);
 }
 
+// A code given twice fails the group it is written in (the rows stay buffered); the error
+// names the group's first and last codes.
+Status BulkLoader::FlushHouseholds(bool all) {
+  Status s = FlushRows(households_, stmts_->households, stmts_->household, kHouseholdColumns,
+                       BindHousehold, all);
+  if (s.ok() || households_.empty()) return s;
+  return internal::NameConflict(
+      s, "code", households_.front().household.code + ".." + households_.back().household.code);
+}
+
+Status BulkLoader::FlushPersons(bool all) {
+  Status s =
+      FlushRows(persons_, stmts_->persons, stmts_->person, kPersonColumns, BindPerson, all);
+  if (s.ok() || persons_.empty()) return s;
+  return internal::NameConflict(
+      s, "person_id", persons_.front().person.code + ".." + persons_.back().person.code);
+}
+
 Status BulkLoader::FlushHouseholdYears(bool all) {
-  return FlushSurveyRows(household_years_, stmts_->household_years, stmts_->household_year,
+  return FlushRows(household_years_, stmts_->household_years, stmts_->household_year,
                          kHouseholdYearColumns, BindHouseholdYear, all);
 }
 
 Status BulkLoader::FlushPersonYears(bool all) {
-  return FlushSurveyRows(person_years_, stmts_->person_years, stmts_->person_year,
+  return FlushRows(person_years_, stmts_->person_years, stmts_->person_year,
                          kPersonYearColumns, BindPersonYear, all);
 }
 
 Status BulkLoader::Commit() {
+  ANSINH_RETURN_IF_ERROR(FlushHouseholds(true));
+  ANSINH_RETURN_IF_ERROR(FlushPersons(true));
   ANSINH_RETURN_IF_ERROR(FlushHouseholdYears(true));
   ANSINH_RETURN_IF_ERROR(FlushPersonYears(true));
   ANSINH_RETURN_IF_ERROR(indexes_.Rebuild(*db_));

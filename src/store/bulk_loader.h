@@ -10,11 +10,12 @@
 // Ids are the caller's: households and persons keep the ids they come with, so a loaded registry
 // can be compared row for row with its source.
 //
-// Speed: survey rows (most of a load: one per household or member and year) are buffered and
-// written kSurveyRowsPerInsert at a time by one multi-row INSERT; the registry tables' secondary
-// indexes are dropped at Begin and made again by Commit, inside the same transaction, so each
-// is built by one sort instead of a million inserts at random places (store/bulk_write.h,
-// shared with the import writer); a rollback or a crash brings them back with the rest.
+// Speed: rows are buffered and written kRowsPerInsert at a time by one multi-row INSERT (survey
+// rows, one per household or member and year, are most of a load); the registry tables'
+// secondary indexes are dropped at Begin and made again by Commit, inside the same transaction,
+// so each is built by one sort instead of a million inserts at random places
+// (store/bulk_write.h, shared with the import writer); a rollback or a crash brings them back
+// with the rest.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +31,19 @@
 #include "store/store.h"
 
 namespace ansinh::store {
+namespace internal {
+
+// Rows of a bulk load, validated and waiting for their multi-row INSERT.
+struct BulkHouseholdRow {
+  Household household;            // with its hamlet's name
+  const std::string* created_at;  // the load's time, formatted once
+};
+struct BulkPersonRow {
+  Person person;  // name in NFC
+  std::string search_key;
+};
+
+}  // namespace internal
 
 struct BulkLoadCounts {
   std::int64_t hamlets = 0, households = 0, persons = 0, household_years = 0, person_years = 0;
@@ -54,15 +68,17 @@ class BulkLoader {
   Status Commit();
   const BulkLoadCounts& counts() const { return counts_; }
 
-  // Rows per multi-row INSERT of household_years and person_years (13 values a row; SQLite
+  // Rows per multi-row INSERT of every table but hamlets (at most 13 values a row; SQLite
   // allows 32,766 parameters).
-  static constexpr std::size_t kSurveyRowsPerInsert = 64;
+  static constexpr std::size_t kRowsPerInsert = 64;
 
  private:
   struct Statements;
   static Result<std::unique_ptr<Statements>> PrepareAll(Database& db);
-  // Writes the buffered survey rows: kSurveyRowsPerInsert at a time when `all` is false (the
-  // rest stays buffered), every one when true.
+  // Write the buffered rows: kRowsPerInsert at a time when `all` is false (the rest stays
+  // buffered), every one when true.
+  Status FlushHouseholds(bool all);
+  Status FlushPersons(bool all);
   Status FlushHouseholdYears(bool all);
   Status FlushPersonYears(bool all);
   BulkLoader(Database* db, const Clock* clock, Actor actor, std::string description,
@@ -71,13 +87,16 @@ class BulkLoader {
 
   Database* db_;
   const Clock* clock_;
+  std::string created_at_;  // every household's created_at: the time the load began
   Actor actor_;
   std::string description_;
   std::optional<Transaction> tx_;  // empty once committed or rolled back
   bool committed_ = false;
   std::unique_ptr<Statements> stmts_;
   internal::DeferredIndexes indexes_;  // the registry's secondary indexes, rebuilt by Commit
-  std::vector<HouseholdYear> household_years_;  // validated, not yet written
+  std::vector<internal::BulkHouseholdRow> households_;  // validated, not yet written
+  std::vector<internal::BulkPersonRow> persons_;
+  std::vector<HouseholdYear> household_years_;
   std::vector<PersonYear> person_years_;
   BulkLoadCounts counts_;
   // Hamlets of this load: id -> (commune code, name), to check and describe households.

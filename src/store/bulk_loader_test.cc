@@ -184,6 +184,47 @@ TEST_F(BulkLoaderTest, ARowGivenTwiceFailsTheLoadAndTheIndexesStay) {
   EXPECT_EQ(IndexNames(path_), indexes);
 }
 
+TEST_F(BulkLoaderTest, HouseholdsAndPersonsInGroups) {
+  {
+    auto loader = BulkLoader::Begin(*store_, actor_, "groups of households");
+    ASSERT_TRUE(loader.ok());
+    auto hamlet = (*loader)->AddHamlet("32014", "Ấp 1");
+    ASSERT_TRUE(hamlet.ok());
+    // 70 households of 2: a full group of 64 households and two of persons, and rests.
+    for (std::int64_t h = 1; h <= 70; ++h) {
+      ASSERT_TRUE((*loader)->AddHousehold(MakeHousehold(h, *hamlet)).ok());
+      for (std::int64_t k = 1; k <= 2; ++k) {
+        ASSERT_TRUE((*loader)->AddPerson(MakePerson(h * 100 + k, h, "Lê Thị Hoa")).ok());
+      }
+    }
+    ASSERT_TRUE((*loader)->Commit().ok());
+  }
+  EXPECT_EQ(CountRows(path_, "households"), 70);
+  EXPECT_EQ(CountRows(path_, "persons"), 140);
+  auto members = store_->households().Members(70);
+  ASSERT_TRUE(members.ok());
+  ASSERT_EQ(members->size(), 2u);
+  EXPECT_EQ((*members)[1].full_name, "Lê Thị Hoa");
+}
+
+TEST_F(BulkLoaderTest, AHouseholdCodeGivenTwiceFailsTheLoad) {
+  const std::string before = ClosedBytes();
+  {
+    auto loader = BulkLoader::Begin(*store_, actor_, "code twice");
+    ASSERT_TRUE(loader.ok());
+    auto hamlet = (*loader)->AddHamlet("32014", "Ấp 1");
+    ASSERT_TRUE(hamlet.ok());
+    ASSERT_TRUE((*loader)->AddHousehold(MakeHousehold(1, *hamlet)).ok());
+    Household again = MakeHousehold(2, *hamlet);
+    again.code = MakeHousehold(1, *hamlet).code;
+    ASSERT_TRUE((*loader)->AddHousehold(again).ok());  // buffered: found when written
+    const Status s = (*loader)->Commit();
+    EXPECT_EQ(s.code(), ErrorCode::kAlreadyExists) << s.ToString();
+    EXPECT_EQ(s.field(), "code");
+  }
+  EXPECT_EQ(ClosedBytes(), before);
+}
+
 TEST_F(BulkLoaderTest, RejectsBadRowsAndNonEmptyRegistries) {
   auto loader = BulkLoader::Begin(*store_, actor_, "bad rows");
   ASSERT_TRUE(loader.ok());
