@@ -81,6 +81,7 @@ void RegisterMeasuresCommand(CLI::App& app, CliContext& ctx);
 void RegisterIndicatorsCommand(CLI::App& app, CliContext& ctx);
 void RegisterTargetsCommand(CLI::App& app, CliContext& ctx);
 void RegisterTransitionsCommand(CLI::App& app, CliContext& ctx);
+void RegisterSimulateCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   RegisterIndicatorsCommand(app, ctx);
   RegisterTargetsCommand(app, ctx);
   RegisterTransitionsCommand(app, ctx);
+  RegisterSimulateCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -21,6 +21,7 @@ Result<std::unique_ptr<analytics::Snapshot>> LoadSnapshot(store::Store& db,
   bool found = request.last_year == 0;
   for (int y : all_years) {
     if (request.last_year != 0 && y > request.last_year) continue;
+    if (y < request.first_year) continue;
     if (y == request.last_year) found = true;
     years.push_back(y);
   }

@@ -18,11 +18,12 @@ namespace ansinh::cli {
 
 struct SnapshotRequest {
   int last_year = 0;  // 0: every survey year
+  int first_year = 0;  // skip survey years before this one (0: from the first on record)
   std::ostream* progress = nullptr;  // where the progress indicator goes; nullptr: none
 };
 
-// The snapshot of every survey year up to request.last_year. kNotFound ("year") when the store
-// has no survey in request.last_year.
+// The snapshot of every survey year from request.first_year up to request.last_year. kNotFound
+// ("year") when the store has no survey in request.last_year.
 Result<std::unique_ptr<analytics::Snapshot>> LoadSnapshot(store::Store& db,
                                                           const rules::Catalogue& catalogue,
                                                           const SnapshotRequest& request);

@@ -17,6 +17,7 @@ The command line describes itself.
   indicators
   targets
   transitions
+  simulate
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
   show
