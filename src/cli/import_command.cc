@@ -1,8 +1,10 @@
 // ansinh import: a commune's survey (a folder of CSVs or an .xlsx workbook, docs/import-format.md)
-// into the registry. The whole dataset is read and checked first (io/dataset.h,
-// io/import_validation.h); then it is written in one transaction (store/import_writer.h), or,
-// when it has problems, nothing is written unless --accept-valid keeps the households without
-// any (io/import_selection.h).
+// into the registry. The files are read twice, a row at a time, so that memory is bounded by the
+// dataset's keys and not its rows: the check pass streams every row through io::DatasetChecker
+// (io/import_validation.h), which keeps codes as integer ids; then, unless it found problems
+// (or --accept-valid keeps the households without any, io/import_selection.h), the write pass
+// streams the files again into one transaction (store/import_writer.h). In both passes the files
+// are read and parsed on a second thread, a few batches ahead (io/dataset_pipe.h).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,11 +12,12 @@
 #include <memory>
 #include <ostream>
 #include <set>
-#include <unordered_map>
+#include <vector>
 
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "io/dataset.h"
+#include "io/dataset_pipe.h"
 #include "io/import_selection.h"
 #include "io/import_validation.h"
 #include "store/import_writer.h"
@@ -61,66 +64,114 @@ Status AtRow(Status status, const std::string& file, std::int64_t row) {
   return std::move(status).WithLocation({file, row, 0});
 }
 
-struct WriteTotals {
-  std::int64_t skipped = 0;  // rows of rejected households
+// A sink that counts rows for a progress bar and hands them on.
+class ProgressSink : public io::DatasetSink {
+ public:
+  ProgressSink(io::DatasetSink& next, Progress& progress) : next_(next), progress_(progress) {}
+  void Begin(const io::TableSources& sources) override { next_.Begin(sources); }
+  Status Household(const io::HouseholdRow& r) override { return Count(next_.Household(r)); }
+  Status Person(const io::PersonRow& r) override { return Count(next_.Person(r)); }
+  Status HouseholdYear(const io::HouseholdYearRow& r) override {
+    return Count(next_.HouseholdYear(r));
+  }
+  Status PersonYear(const io::PersonYearRow& r) override { return Count(next_.PersonYear(r)); }
+  void Problem(const io::ImportProblem& p) override { next_.Problem(p); }
+  void EndTable(io::Table table) override { next_.EndTable(table); }
+
+ private:
+  Status Count(Status status) {
+    progress_.Advance();
+    return status;
+  }
+  io::DatasetSink& next_;
+  Progress& progress_;
 };
 
-// Writes the selected households of `dataset` through `writer`, in the order of the file.
-Status WriteDataset(const io::Dataset& dataset, const io::ImportSelection& selection,
-                    store::ImportWriter& writer, Progress& progress, WriteTotals& totals) {
-  std::unordered_map<std::string, std::int64_t> household_ids, person_ids;
-  household_ids.reserve(dataset.households.size());
-  person_ids.reserve(dataset.persons.size());
-  for (const io::HouseholdRow& r : dataset.households) {
-    progress.Advance();
-    if (!selection.Accepts(r.household.code)) {
-      ++totals.skipped;
-      continue;
+// The write pass: the files read again, each row of an accepted household written through
+// `writer` in the order of the file. The checker, which saw every row in the check pass, names
+// each row's household and person by the ids it gave their codes; the ids the registry gives
+// them are kept here (8 bytes a household and a person), so no code is held twice.
+class WritingSink : public io::DatasetSink {
+ public:
+  WritingSink(const io::DatasetChecker& checker, const io::ImportSelection& selection,
+              std::uint32_t households, std::uint32_t persons, store::ImportWriter& writer)
+      : checker_(checker),
+        selection_(selection),
+        writer_(writer),
+        household_ids_(households, 0),
+        person_ids_(persons, 0) {}
+
+  void Begin(const io::TableSources& sources) override { sources_ = sources; }
+  void Problem(const io::ImportProblem& /*problem*/) override {}  // reported by the check pass
+
+  Status Household(const io::HouseholdRow& r) override {
+    const std::uint32_t h = checker_.HouseholdOf(r.household.code);
+    if (h == io::DatasetChecker::kNone || !selection_.Accepts(h) || household_ids_[h] != 0) {
+      ++skipped_;
+      return Status::Ok();
     }
-    Result<std::int64_t> id = writer.PutHousehold(r.household, r.attributes);
-    ANSINH_RETURN_IF_ERROR(AtRow(id.status(), dataset.sources.households, r.row));
-    household_ids.emplace(r.household.code, *id);
+    Result<std::int64_t> id = writer_.PutHousehold(r.household, r.attributes);
+    ANSINH_RETURN_IF_ERROR(AtRow(id.status(), sources_.households, r.row));
+    household_ids_[h] = *id;
+    return Status::Ok();
   }
-  for (const io::PersonRow& r : dataset.persons) {
-    progress.Advance();
-    auto household = household_ids.find(r.household_code);
-    if (household == household_ids.end()) {
-      ++totals.skipped;
-      continue;
+
+  Status Person(const io::PersonRow& r) override {
+    const std::int64_t household = HouseholdId(r.household_code);
+    if (household == 0) {
+      ++skipped_;
+      return Status::Ok();
     }
-    Person person = r.person;
-    person.household_id = household->second;
-    Result<std::int64_t> id = writer.PutPerson(person, r.attributes);
-    ANSINH_RETURN_IF_ERROR(AtRow(id.status(), dataset.sources.persons, r.row));
-    person_ids.emplace(r.person.code, *id);
+    person_ = r.person;
+    person_.household_id = household;
+    const std::uint32_t p = checker_.PersonOf(r.person.code);
+    const bool first = p != io::DatasetChecker::kNone && person_ids_[p] == 0;
+    Result<std::int64_t> id =
+        writer_.PutPerson(person_, r.attributes, first ? checker_.SearchKeyOf(p) : "");
+    ANSINH_RETURN_IF_ERROR(AtRow(id.status(), sources_.persons, r.row));
+    if (first) person_ids_[p] = *id;
+    return Status::Ok();
   }
-  for (const io::HouseholdYearRow& r : dataset.household_years) {
-    progress.Advance();
-    auto household = household_ids.find(r.household_code);
-    if (household == household_ids.end()) {
-      ++totals.skipped;
-      continue;
+
+  Status HouseholdYear(const io::HouseholdYearRow& r) override {
+    const std::int64_t household = HouseholdId(r.household_code);
+    if (household == 0) {
+      ++skipped_;
+      return Status::Ok();
     }
-    HouseholdYear survey = r.survey;
-    survey.household_id = household->second;
-    ANSINH_RETURN_IF_ERROR(AtRow(writer.PutHouseholdYear(survey, r.attributes),
-                                 dataset.sources.household_years, r.row));
+    ansinh::HouseholdYear survey = r.survey;
+    survey.household_id = household;
+    return AtRow(writer_.PutHouseholdYear(survey, r.attributes), sources_.household_years, r.row);
   }
-  for (const io::PersonYearRow& r : dataset.person_years) {
-    progress.Advance();
-    auto person = person_ids.find(r.person_code);
-    if (person == person_ids.end()) {
-      ++totals.skipped;
-      continue;
+
+  Status PersonYear(const io::PersonYearRow& r) override {
+    const std::uint32_t p = checker_.PersonOf(r.person_code);
+    const std::int64_t person = p == io::DatasetChecker::kNone ? 0 : person_ids_[p];
+    if (person == 0) {
+      ++skipped_;
+      return Status::Ok();
     }
-    PersonYear survey = r.survey;
-    survey.person_id = person->second;
-    ANSINH_RETURN_IF_ERROR(
-        AtRow(writer.PutPersonYear(survey, r.attributes), dataset.sources.person_years, r.row));
+    ansinh::PersonYear survey = r.survey;
+    survey.person_id = person;
+    return AtRow(writer_.PutPersonYear(survey, r.attributes), sources_.person_years, r.row);
   }
-  progress.Finish();
-  return Status::Ok();
-}
+
+  std::int64_t skipped() const { return skipped_; }  // rows of households left out
+
+ private:
+  std::int64_t HouseholdId(const std::string& code) const {
+    const std::uint32_t h = checker_.HouseholdOf(code);
+    return h == io::DatasetChecker::kNone ? 0 : household_ids_[h];
+  }
+
+  const io::DatasetChecker& checker_;
+  const io::ImportSelection& selection_;
+  store::ImportWriter& writer_;
+  io::TableSources sources_;
+  std::vector<std::int64_t> household_ids_, person_ids_;  // 0: not written
+  ansinh::Person person_;
+  std::int64_t skipped_ = 0;
+};
 
 void PrintCounts(std::ostream& out, const store::ImportCounts& c) {
   out << "  bảng / table        mới / new   sửa / updated   giữ / unchanged\n";
@@ -158,10 +209,19 @@ Status RunImport(CliContext& ctx, const ImportCommandOptions& opts) {
     ANSINH_ASSIGN_OR_RETURN(mapping, io::ReadColumnMapping(opts.mapping));
   }
   const auto start = std::chrono::steady_clock::now();
-  ANSINH_ASSIGN_OR_RETURN(io::Dataset dataset, io::ReadDataset(opts.path, mapping));
-  const std::vector<io::ImportProblem> problems =
-      io::ValidateDataset(dataset, communes, *ctx.clock);
-  if (dataset.encoding.converted() > 0) *ctx.out << dataset.encoding.ToString() << "\n";
+  ProgressOptions progress_options;
+  progress_options.terminal = IsTerminal(*ctx.err);
+
+  // Pass 1: every row checked, only keys kept.
+  io::DatasetChecker checker(communes, *ctx.clock);
+  io::EncodingReport encoding;
+  {
+    Progress progress(*ctx.err, "kiểm tra / checking", 0, progress_options);
+    ProgressSink counted(checker, progress);
+    ANSINH_RETURN_IF_ERROR(io::StreamDatasetAhead(opts.path, mapping, counted, &encoding));
+  }
+  const std::vector<io::ImportProblem> problems = checker.Problems();
+  if (encoding.converted() > 0) *ctx.out << encoding.ToString() << "\n";
   if (!opts.error_report.empty()) {
     ANSINH_RETURN_IF_ERROR(io::WriteErrorReportFile(problems, opts.error_report));
   }
@@ -176,8 +236,7 @@ Status RunImport(CliContext& ctx, const ImportCommandOptions& opts) {
   // Warnings (a likely duplicate person) are reported but do not stop the import.
   const auto errors = static_cast<std::size_t>(std::count_if(
       problems.begin(), problems.end(), [](const io::ImportProblem& p) { return !p.warning; }));
-  const io::ImportSelection selection =
-      opts.accept_valid ? io::SelectValidHouseholds(dataset, problems) : io::ImportSelection{};
+  const io::ImportSelection selection = checker.Selection();
   if (errors > 0 && (!opts.accept_valid || selection.whole_dataset_rejected)) {
     const std::string n = std::to_string(errors);
     return Status::Invalid(
@@ -189,16 +248,16 @@ Status RunImport(CliContext& ctx, const ImportCommandOptions& opts) {
                                : "; fix and re-import, or use --accept-valid"));
   }
 
+  // Pass 2: the files read again and the rows of accepted households written.
   ANSINH_ASSIGN_OR_RETURN(std::unique_ptr<store::ImportWriter> writer,
                           store::ImportWriter::Begin(*db, CliActor(), "import " + opts.path));
-  const std::int64_t rows =
-      static_cast<std::int64_t>(dataset.households.size() + dataset.persons.size() +
-                                dataset.household_years.size() + dataset.person_years.size());
-  ProgressOptions progress_options;
-  progress_options.terminal = IsTerminal(*ctx.err);
-  Progress progress(*ctx.err, "ghi / writing", rows, progress_options);
-  WriteTotals totals;
-  ANSINH_RETURN_IF_ERROR(WriteDataset(dataset, selection, *writer, progress, totals));
+  WritingSink sink(checker, selection, checker.households(), checker.persons(), *writer);
+  {
+    Progress progress(*ctx.err, "ghi / writing", checker.rows(), progress_options);
+    ProgressSink counted(sink, progress);
+    ANSINH_RETURN_IF_ERROR(io::StreamDatasetAhead(opts.path, mapping, counted));
+    progress.Finish();
+  }
   if (!opts.dry_run) ANSINH_RETURN_IF_ERROR(writer->Commit());
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -218,8 +277,8 @@ Status RunImport(CliContext& ctx, const ImportCommandOptions& opts) {
         << " (có thể trùng người / likely duplicate persons: xem / see --error-report)\n";
   }
   if (opts.accept_valid && errors > 0) {
-    out << "  bỏ qua / left out: " << selection.rejected_households.size()
-        << " hộ có lỗi / households with problems, " << totals.skipped << " dòng / rows\n";
+    out << "  bỏ qua / left out: " << selection.rejected_households
+        << " hộ có lỗi / households with problems, " << sink.skipped() << " dòng / rows\n";
   }
   return Status::Ok();
 }

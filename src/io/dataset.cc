@@ -130,8 +130,9 @@ Result<std::vector<std::string>> ReadHeader(const std::string& path) {
 // One table being read: which canonical column sits at which index, and the problems found.
 class TableReader {
  public:
-  TableReader(const TableFormat& format, std::string source, Dataset* dataset)
-      : format_(format), source_(std::move(source)), dataset_(dataset) {}
+  TableReader(const TableFormat& format, std::string source, DatasetSink* sink,
+              EncodingReport* encoding)
+      : format_(format), source_(std::move(source)), sink_(sink), encoding_(encoding) {}
 
   void SetHeader(const std::vector<std::string>& header, const ColumnMapping& mapping) {
     columns_.clear();
@@ -171,7 +172,7 @@ class TableReader {
   // A text field through NormalizeText (legacy encodings → Unicode NFC).
   std::string Text(const CsvRow& row, std::string_view name) {
     std::string_view raw = Raw(row, name);
-    Result<std::string> text = NormalizeText(raw, &dataset_->encoding);
+    Result<std::string> text = NormalizeText(raw, encoding_);
     if (!text.ok()) {
       Problem(row.row(), name, std::string(raw), "không đọc được bảng mã của chữ",
               "text in an unreadable encoding");
@@ -214,8 +215,8 @@ class TableReader {
 
   void Problem(std::int64_t row, std::string_view column, std::string value, std::string vi,
                std::string en) {
-    dataset_->problems.push_back(ImportProblem{source_, row, std::string(column), std::move(value),
-                                               std::move(vi), std::move(en)});
+    sink_->Problem(ImportProblem{source_, row, std::string(column), std::move(value),
+                                 std::move(vi), std::move(en)});
   }
 
   // Workbooks store a date typed into a date cell as its serial number.
@@ -231,7 +232,8 @@ class TableReader {
 
   const TableFormat& format_;
   std::string source_;
-  Dataset* dataset_;
+  DatasetSink* sink_;
+  EncodingReport* encoding_;
   std::vector<std::string> columns_;
   bool excel_dates_ = false;
 };
@@ -279,18 +281,19 @@ std::string ExcelSerialDate(std::string_view text) {
   return std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
 }
 
-// Adds a row of `rows`: its number, the fields `fill` parses, and its custom attributes.
+// Hands a row to the sink: its number, the fields `fill` parses, and its custom attributes.
 template <typename Row, typename Fill>
-void AddRow(TableReader& t, const CsvRow& row, std::vector<Row>& rows, const Fill& fill) {
+Status AddRow(TableReader& t, const CsvRow& row, Status (DatasetSink::*add)(const Row&),
+              DatasetSink* sink, const Fill& fill) {
   Row out;
   out.row = row.row();
   fill(out);
   out.attributes = t.Extra(row);
-  rows.push_back(std::move(out));
+  return (sink->*add)(out);
 }
 
-void ParseHousehold(TableReader& t, const CsvRow& row, Dataset* d) {
-  AddRow(t, row, d->households, [&](HouseholdRow& out) {
+Status ParseHousehold(TableReader& t, const CsvRow& row, DatasetSink* d) {
+  return AddRow(t, row, &DatasetSink::Household, d, [&](HouseholdRow& out) {
     out.household.code = t.Text(row, "household_id");
     out.household.commune_code = std::string(t.Raw(row, "commune_code"));
     out.household.hamlet_name = t.Text(row, "hamlet");
@@ -298,8 +301,8 @@ void ParseHousehold(TableReader& t, const CsvRow& row, Dataset* d) {
   });
 }
 
-void ParsePerson(TableReader& t, const CsvRow& row, Dataset* d) {
-  AddRow(t, row, d->persons, [&](PersonRow& out) {
+Status ParsePerson(TableReader& t, const CsvRow& row, DatasetSink* d) {
+  return AddRow(t, row, &DatasetSink::Person, d, [&](PersonRow& out) {
     out.household_code = t.Text(row, "household_id");
     Person& p = out.person;
     p.code = t.Text(row, "person_id");
@@ -313,8 +316,8 @@ void ParsePerson(TableReader& t, const CsvRow& row, Dataset* d) {
   });
 }
 
-void ParseHouseholdYear(TableReader& t, const CsvRow& row, Dataset* d) {
-  AddRow(t, row, d->household_years, [&](HouseholdYearRow& out) {
+Status ParseHouseholdYear(TableReader& t, const CsvRow& row, DatasetSink* d) {
+  return AddRow(t, row, &DatasetSink::HouseholdYear, d, [&](HouseholdYearRow& out) {
     out.household_code = t.Text(row, "household_id");
     HouseholdYear& y = out.survey;
     t.Parse<int>(row, "year", &y.year, ParseInt);
@@ -330,8 +333,8 @@ void ParseHouseholdYear(TableReader& t, const CsvRow& row, Dataset* d) {
   });
 }
 
-void ParsePersonYear(TableReader& t, const CsvRow& row, Dataset* d) {
-  AddRow(t, row, d->person_years, [&](PersonYearRow& out) {
+Status ParsePersonYear(TableReader& t, const CsvRow& row, DatasetSink* d) {
+  return AddRow(t, row, &DatasetSink::PersonYear, d, [&](PersonYearRow& out) {
     out.person_code = t.Text(row, "person_id");
     PersonYear& y = out.survey;
     t.Parse<int>(row, "year", &y.year, ParseInt);
@@ -351,7 +354,7 @@ void ParsePersonYear(TableReader& t, const CsvRow& row, Dataset* d) {
   });
 }
 
-using RowParser = void (*)(TableReader&, const CsvRow&, Dataset*);
+using RowParser = Status (*)(TableReader&, const CsvRow&, DatasetSink*);
 
 RowParser ParserOf(Table table) {
   switch (table) {
@@ -364,19 +367,20 @@ RowParser ParserOf(Table table) {
 }
 
 // Reads one CSV file of a folder: header, required columns, then each data row.
-Status ReadCsvTable(const std::string& dir, Table table, const ColumnMapping& mapping,
-                    Dataset* dataset) {
-  const std::string& file = dataset->sources.of(table);
+Status ReadCsvTable(const std::string& dir, const std::string& file, Table table,
+                    const ColumnMapping& mapping, DatasetSink* sink, EncodingReport* encoding) {
   const std::string path = (std::filesystem::path(dir) / file).string();
-  TableReader reader(FormatOf(table), file, dataset);
+  TableReader reader(FormatOf(table), file, sink, encoding);
   ANSINH_ASSIGN_OR_RETURN(std::vector<std::string> header, ReadHeader(path));
   reader.SetHeader(header, mapping);
   if (!reader.CheckRequired()) return Status::Ok();
   const RowParser parse = ParserOf(table);
+  Status sink_error = Status::Ok();
   Status read = ReadCsvFile(path, {}, [&](const CsvRow& row) {
-    parse(reader, row, dataset);
-    return Status::Ok();
+    sink_error = parse(reader, row, sink);
+    return sink_error;
   });
+  if (!sink_error.ok()) return sink_error;  // the sink's own error stops the whole reading
   if (!read.ok()) {
     reader.Problem(read.location().row, read.field(), read.value(), read.message_vi(),
                    read.message_en());
@@ -387,8 +391,8 @@ Status ReadCsvTable(const std::string& dir, Table table, const ColumnMapping& ma
 // Reads one sheet of a workbook the same way: its first non-empty row is the header, and rows
 // count from it (the header is row 0), as ReadSheetTable counts them.
 Status ReadSheetRows(const std::string& path, const std::string& sheet, Table table,
-                     const ColumnMapping& mapping, Dataset* dataset) {
-  TableReader reader(FormatOf(table), sheet, dataset);
+                     const ColumnMapping& mapping, DatasetSink* sink, EncodingReport* encoding) {
+  TableReader reader(FormatOf(table), sheet, sink, encoding);
   reader.set_excel_dates(true);
   const RowParser parse = ParserOf(table);
   std::vector<std::string> header;
@@ -402,7 +406,7 @@ Status ReadSheetRows(const std::string& path, const std::string& sheet, Table ta
           reader.SetHeader(header, mapping);
           complete = reader.CheckRequired();
         } else if (complete) {
-          parse(reader, CsvRow(&header, cells, number - header_row), dataset);
+          return parse(reader, CsvRow(&header, cells, number - header_row), sink);
         }
         return Status::Ok();
       }));
@@ -459,22 +463,71 @@ std::string& TableSources::of(Table table) {
   return const_cast<std::string&>(std::as_const(*this).of(table));
 }
 
+namespace {
+
+Status StreamFolder(const std::string& dir, const ColumnMapping& mapping, DatasetSink& sink,
+                    EncodingReport* encoding) {
+  const TableSources sources;
+  sink.Begin(sources);
+  for (Table table : kTables) {
+    ANSINH_RETURN_IF_ERROR(
+        ReadCsvTable(dir, sources.of(table), table, mapping, &sink, encoding));
+    sink.EndTable(table);
+  }
+  return Status::Ok();
+}
+
+Status StreamWorkbook(const std::string& xlsx_path, const ColumnMapping& mapping,
+                      DatasetSink& sink, EncodingReport* encoding) {
+  ANSINH_ASSIGN_OR_RETURN(std::vector<std::string> sheets, ListSheets(xlsx_path));
+  TableSources sources;
+  for (Table table : kTables) {
+    ANSINH_ASSIGN_OR_RETURN(sources.of(table), FindSheet(sheets, table, xlsx_path));
+  }
+  sink.Begin(sources);
+  for (Table table : kTables) {
+    ANSINH_RETURN_IF_ERROR(
+        ReadSheetRows(xlsx_path, sources.of(table), table, mapping, &sink, encoding));
+    sink.EndTable(table);
+  }
+  return Status::Ok();
+}
+
+// Keeps every row and problem: ReadDataset's sink.
+class CollectingSink : public DatasetSink {
+ public:
+  explicit CollectingSink(Dataset* d) : d_(d) {}
+  void Begin(const TableSources& sources) override { d_->sources = sources; }
+  Status Household(const HouseholdRow& row) override { return Keep(d_->households, row); }
+  Status Person(const PersonRow& row) override { return Keep(d_->persons, row); }
+  Status HouseholdYear(const HouseholdYearRow& row) override {
+    return Keep(d_->household_years, row);
+  }
+  Status PersonYear(const PersonYearRow& row) override { return Keep(d_->person_years, row); }
+  void Problem(const ImportProblem& problem) override { d_->problems.push_back(problem); }
+
+ private:
+  template <typename Row>
+  static Status Keep(std::vector<Row>& rows, const Row& row) {
+    rows.push_back(row);
+    return Status::Ok();
+  }
+  Dataset* d_;
+};
+
+}  // namespace
+
 Result<Dataset> ReadDatasetFolder(const std::string& dir, const ColumnMapping& mapping) {
   Dataset dataset;
-  for (Table table : kTables) ANSINH_RETURN_IF_ERROR(ReadCsvTable(dir, table, mapping, &dataset));
+  CollectingSink sink(&dataset);
+  ANSINH_RETURN_IF_ERROR(StreamFolder(dir, mapping, sink, &dataset.encoding));
   return dataset;
 }
 
 Result<Dataset> ReadDatasetWorkbook(const std::string& xlsx_path, const ColumnMapping& mapping) {
-  ANSINH_ASSIGN_OR_RETURN(std::vector<std::string> sheets, ListSheets(xlsx_path));
   Dataset dataset;
-  for (Table table : kTables) {
-    ANSINH_ASSIGN_OR_RETURN(dataset.sources.of(table), FindSheet(sheets, table, xlsx_path));
-  }
-  for (Table table : kTables) {
-    ANSINH_RETURN_IF_ERROR(
-        ReadSheetRows(xlsx_path, dataset.sources.of(table), table, mapping, &dataset));
-  }
+  CollectingSink sink(&dataset);
+  ANSINH_RETURN_IF_ERROR(StreamWorkbook(xlsx_path, mapping, sink, &dataset.encoding));
   return dataset;
 }
 
@@ -487,20 +540,35 @@ bool IsWorkbookPath(std::string_view path) {
   });
 }
 
-Result<Dataset> ReadDataset(const std::string& path, const ColumnMapping& mapping) {
+namespace {
+
+// What kind of dataset `path` is: 'd' a folder, 'x' a workbook; an error otherwise.
+Result<char> DatasetKind(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
-  if (fs::is_directory(status)) return ReadDatasetFolder(path, mapping);
+  if (fs::is_directory(status)) return 'd';
   if (!fs::exists(status)) {
     return Status::NotFound("path", path, "không có tệp hoặc thư mục này",
                             "no such file or folder");
   }
-  if (IsWorkbookPath(path) && fs::is_regular_file(status)) {
-    return ReadDatasetWorkbook(path, mapping);
-  }
+  if (IsWorkbookPath(path) && fs::is_regular_file(status)) return 'x';
   return Status::Invalid("path", path, "cần một thư mục chứa các tệp CSV hoặc một tệp .xlsx",
                          "expected a folder of CSV files or an .xlsx workbook");
+}
+
+}  // namespace
+
+Result<Dataset> ReadDataset(const std::string& path, const ColumnMapping& mapping) {
+  ANSINH_ASSIGN_OR_RETURN(char kind, DatasetKind(path));
+  return kind == 'd' ? ReadDatasetFolder(path, mapping) : ReadDatasetWorkbook(path, mapping);
+}
+
+Status StreamDataset(const std::string& path, const ColumnMapping& mapping, DatasetSink& sink,
+                     EncodingReport* encoding) {
+  ANSINH_ASSIGN_OR_RETURN(char kind, DatasetKind(path));
+  return kind == 'd' ? StreamFolder(path, mapping, sink, encoding)
+                     : StreamWorkbook(path, mapping, sink, encoding);
 }
 
 }  // namespace ansinh::io

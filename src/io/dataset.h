@@ -8,8 +8,12 @@
 // row parser, so a sheet is read exactly as a CSV file), and the per-field parsing into core
 // structs. It does not check the dataset as a whole (import_validation.h does) and writes nothing
 // (dataset_writer.h writes the format).
+// Two ways to read: StreamDataset hands each row to a DatasetSink and keeps none, so its memory
+// is one row whatever the file's size (ansinh import reads a province this way, twice: once to
+// check, once to write); ReadDataset collects every row into a Dataset, for exports, tests and
+// small files.
 // Must stay true: every file synth::OpenCsvSink and dataset_writer.h write reads back with no
-// problem.
+// problem; StreamDataset and ReadDataset see the same rows and problems in the same order.
 #pragma once
 
 #include <array>
@@ -108,6 +112,23 @@ struct Dataset {
   TableSources sources;
 };
 
+// Receives a dataset a row at a time: Begin once (where each table is read from), then the rows
+// of each table in file order, the tables in the order of kTables, with the reading's problems
+// (a field that does not parse, a missing column, malformed CSV) as they are met. A row is valid
+// only during the call. The first error a call returns stops the reading and is returned.
+class DatasetSink {
+ public:
+  virtual ~DatasetSink() = default;
+  virtual void Begin(const TableSources& /*sources*/) {}
+  virtual Status Household(const HouseholdRow& row) = 0;
+  virtual Status Person(const PersonRow& row) = 0;
+  virtual Status HouseholdYear(const HouseholdYearRow& row) = 0;
+  virtual Status PersonYear(const PersonYearRow& row) = 0;
+  virtual void Problem(const ImportProblem& problem) = 0;
+  // After the last row of `table` (also when the table could not be read).
+  virtual void EndTable(Table /*table*/) {}
+};
+
 // The canonical column name for a header cell: trims, folds case and maps a Vietnamese or English
 // alias ("mã hộ", "Ma ho", "household_id") to the format's name; other names are returned folded.
 std::string CanonicalColumn(std::string_view header);
@@ -137,5 +158,11 @@ bool IsWorkbookPath(std::string_view path);
 // (ReadDatasetWorkbook). kNotFound for a path that does not exist; kInvalidArgument for anything
 // else (another kind of file).
 Result<Dataset> ReadDataset(const std::string& path, const ColumnMapping& mapping = {});
+
+// Reads the dataset at `path` (a folder or a workbook, as ReadDataset) into `sink`, holding no
+// more than the row being read. `encoding` (optional) accumulates what the text conversion did.
+// Errors as ReadDataset's, or the first error the sink returned.
+Status StreamDataset(const std::string& path, const ColumnMapping& mapping, DatasetSink& sink,
+                     EncodingReport* encoding = nullptr);
 
 }  // namespace ansinh::io

@@ -1,10 +1,8 @@
 // The whole-dataset checks of an import and its error report (see import_validation.h).
 #include "io/import_validation.h"
 
+#include <algorithm>
 #include <fstream>
-#include <functional>
-#include <map>
-#include <unordered_map>
 
 #include "core/text.h"
 #include "core/validation.h"
@@ -14,188 +12,311 @@
 namespace ansinh::io {
 namespace {
 
-class Checker {
- public:
-  explicit Checker(std::vector<ImportProblem>* out) : out_(out) {}
+constexpr std::uint8_t kNoYear = 0;
 
-  void Add(const std::string& file, std::int64_t row, std::string column, std::string value,
-           std::string vi, std::string en) {
-    out_->push_back(ImportProblem{file, row, std::move(column), std::move(value), std::move(vi),
-                                  std::move(en)});
-  }
-
-  // Reported with "cảnh báo: " / "warning: " before the reason; does not stop the import.
-  void AddWarning(const std::string& file, std::int64_t row, std::string column, std::string value,
-                  const std::string& vi, const std::string& en) {
-    Add(file, row, std::move(column), std::move(value), "cảnh báo: " + vi, "warning: " + en);
-    out_->back().warning = true;
-  }
-
-  // A core validation failure, with the field and value it names.
-  void AddStatus(const std::string& file, std::int64_t row, const Status& status) {
-    if (!status.ok()) {
-      Add(file, row, status.field(), status.value(), status.message_vi(), status.message_en());
-    }
-  }
-
- private:
-  std::vector<ImportProblem>* out_;
-};
-
-// "<owner key> not in <owner table>", for a row whose owner (household, person) is missing.
-void AddOrphan(Checker& c, const std::string& file, std::int64_t row, const char* column,
-               const std::string& code, const std::string& owner_file, const char* what_vi,
-               const char* what_en) {
-  c.Add(file, row, column, code, std::string(what_vi) + " không có trong " + owner_file,
-        std::string(what_en) + " not in " + owner_file);
+// A survey year as one byte (year - 1989) when it fits, else kNoYear (kept in the overflow map).
+std::uint8_t YearByte(int year) {
+  return year >= 1990 && year <= 1989 + 255 ? static_cast<std::uint8_t>(year - 1989) : kNoYear;
 }
 
-// Household codes → the household's row; reports duplicate codes and unknown communes.
-std::unordered_map<std::string, const HouseholdRow*> CheckHouseholds(
-    const Dataset& d, const std::set<std::string>& communes, Checker& c) {
-  const std::string& file = d.sources.households;
-  std::unordered_map<std::string, const HouseholdRow*> by_code;
-  for (const HouseholdRow& h : d.households) {
-    c.AddStatus(file, h.row, ValidateHousehold(h.household));
-    if (h.household.code.empty()) {
-      c.Add(file, h.row, "household_id", "", "thiếu mã hộ", "household id missing");
-      continue;
-    }
-    if (!by_code.emplace(h.household.code, &h).second) {
-      c.Add(file, h.row, "household_id", h.household.code, "mã hộ bị trùng",
-            "duplicate household id");
-    }
-    if (communes.count(h.household.commune_code) == 0) {
-      c.Add(file, h.row, "commune_code", h.household.commune_code, "mã xã không có trong tỉnh",
-            "unknown commune code");
-    }
-  }
-  return by_code;
+std::uint64_t OwnerYearKey(std::uint32_t owner, int year) {
+  return (std::uint64_t{owner} << 32) | static_cast<std::uint32_t>(year);
 }
 
-void CheckPersons(const Dataset& d,
-                  const std::unordered_map<std::string, const HouseholdRow*>& households,
-                  const Clock& clock, Checker& c) {
-  const std::string& file = d.sources.persons;
-  std::unordered_map<std::string, const PersonRow*> by_code;
-  std::map<std::string, int> heads;  // household code → number of heads
-  std::unordered_map<std::string, const PersonRow*> by_name_birth;
-  std::unordered_map<std::string, const PersonRow*> by_id_number;
-  for (const PersonRow& p : d.persons) {
-    const Person& person = p.person;
-    c.AddStatus(file, p.row, ValidatePerson(person, clock));
-    if (person.code.empty()) {
-      c.Add(file, p.row, "person_id", "", "thiếu mã nhân khẩu", "person id missing");
-    } else if (!by_code.emplace(person.code, &p).second) {
-      c.Add(file, p.row, "person_id", person.code, "mã nhân khẩu bị trùng", "duplicate person id");
-    }
-    if (households.count(p.household_code) == 0) {
-      AddOrphan(c, file, p.row, "household_id", p.household_code, d.sources.households, "mã hộ",
-                "household id");
-    }
-    if (person.relation == Relation::kHead) ++heads[p.household_code];
-    const std::string name_key = SearchKey(person.full_name) + "|" + person.birth_date;
-    if (auto [it, fresh] = by_name_birth.emplace(name_key, &p);
-        !fresh && it->second->household_code != p.household_code) {
-      c.AddWarning(file, p.row, "full_name", person.full_name,
-                   "có thể trùng người ở dòng " + std::to_string(it->second->row) +
-                       " (cùng họ tên và ngày sinh, khác hộ)",
-                   "likely the same person as row " + std::to_string(it->second->row) +
-                       " (same name and birth date, another household)");
-    }
-    if (!person.id_number.empty()) {
-      if (auto [it, fresh] = by_id_number.emplace(person.id_number, &p); !fresh) {
-        c.Add(file, p.row, "id_number", person.id_number,
-              "số định danh trùng với dòng " + std::to_string(it->second->row),
-              "same ID number as row " + std::to_string(it->second->row));
-      }
-    }
-  }
-  for (const auto& [code, household] : households) {
-    const auto it = heads.find(code);
-    const int n = it == heads.end() ? 0 : it->second;
-    if (n != 1) {
-      c.Add(d.sources.households, household->row, "household_id", code,
-            "hộ phải có đúng một chủ hộ, có " + std::to_string(n),
-            "a household needs exactly one head, found " + std::to_string(n));
-    }
-  }
-}
-
-// What differs between the two yearly tables: whose rows they are and how to say it.
-struct YearTable {
-  const std::string* file;
-  const std::string* owner_file;
-  const char* key_column;  // "household_id", "person_id"
-  const char* key_vi;      // "mã hộ"
-  const char* key_en;      // "household id"
-  const char* duplicate_vi;
-  const char* duplicate_en;
-};
-
-// The rows of a yearly table: each survey valid, its owner known, one row per owner and year.
-// `key_of(row)` is the owner's code, `validate(row)` the core check of the survey.
-template <typename Row, typename KeyOf, typename Validate>
-void CheckYearRows(const std::vector<Row>& rows, const YearTable& t,
-                   const std::function<bool(const std::string&)>& owner_known, KeyOf key_of,
-                   Validate validate, Checker& c) {
-  std::set<std::pair<std::string, int>> seen;
-  for (const Row& y : rows) {
-    const std::string& key = key_of(y);
-    c.AddStatus(*t.file, y.row, validate(y.survey));
-    if (!owner_known(key)) {
-      AddOrphan(c, *t.file, y.row, t.key_column, key, *t.owner_file, t.key_vi, t.key_en);
-    }
-    if (!seen.emplace(key, y.survey.year).second) {
-      c.Add(*t.file, y.row, "year", std::to_string(y.survey.year), t.duplicate_vi, t.duplicate_en);
-    }
-  }
-}
-
-void CheckHouseholdYears(const Dataset& d,
-                         const std::unordered_map<std::string, const HouseholdRow*>& households,
-                         Checker& c) {
-  const YearTable table{&d.sources.household_years,
-                        &d.sources.households,
-                        "household_id",
-                        "mã hộ",
-                        "household id",
-                        "hộ đã có dòng cho năm này",
-                        "duplicate row for the household and year"};
-  CheckYearRows(
-      d.household_years, table, [&](const std::string& code) { return households.count(code) > 0; },
-      [](const HouseholdYearRow& y) -> const std::string& { return y.household_code; },
-      ValidateHouseholdYear, c);
-}
-
-void CheckPersonYears(const Dataset& d, Checker& c) {
-  std::set<std::string> persons;
-  for (const PersonRow& p : d.persons) persons.insert(p.person.code);
-  const YearTable table{&d.sources.person_years,
-                        &d.sources.persons,
-                        "person_id",
-                        "mã nhân khẩu",
-                        "person id",
-                        "nhân khẩu đã có dòng cho năm này",
-                        "duplicate row for the person and year"};
-  CheckYearRows(
-      d.person_years, table, [&](const std::string& code) { return persons.count(code) > 0; },
-      [](const PersonYearRow& y) -> const std::string& { return y.person_code; },
-      ValidatePersonYear, c);
+template <typename T>
+void GrowTo(std::vector<T>& v, std::uint32_t n, T fill) {
+  if (v.size() < n) v.resize(n, fill);
 }
 
 }  // namespace
 
+DatasetChecker::DatasetChecker(const std::set<std::string>& communes, const Clock& clock)
+    : clock_(clock) {
+  for (const std::string& code : communes) communes_.Intern(code);
+}
+
+void DatasetChecker::Begin(const TableSources& sources) { sources_ = sources; }
+
+void DatasetChecker::Add(Table table, std::int64_t row, std::string column, std::string value,
+                         std::string vi, std::string en, std::uint32_t household) {
+  problems_.push_back(ImportProblem{sources_.of(table), row, std::move(column), std::move(value),
+                                    std::move(vi), std::move(en)});
+  Reject(household);
+}
+
+void DatasetChecker::AddStatus(Table table, std::int64_t row, const Status& status,
+                               std::uint32_t household) {
+  if (!status.ok()) {
+    Add(table, row, status.field(), status.value(), status.message_vi(), status.message_en(),
+        household);
+  }
+}
+
+// "<owner key> not in <owner table>", for a row whose owner (household, person) is missing.
+void DatasetChecker::AddOrphan(Table table, std::int64_t row, const char* column,
+                               const std::string& code, Table owner, const char* what_vi,
+                               const char* what_en, std::uint32_t household) {
+  const std::string& owner_file = sources_.of(owner);
+  Add(table, row, column, code, std::string(what_vi) + " không có trong " + owner_file,
+      std::string(what_en) + " not in " + owner_file, household);
+}
+
+void DatasetChecker::Reject(std::uint32_t household) {
+  if (household == kNone || household >= household_rejected_.size()) return;  // no household
+  if (household_row_[household] == 0) return;  // not a household of the file: written by nobody
+  if (household_rejected_[household] == 0) ++rejected_count_;
+  household_rejected_[household] = 1;
+}
+
+void DatasetChecker::Problem(const ImportProblem& problem) {
+  reading_problems_.push_back(problem);
+  if (problem.warning) return;
+  if (problem.row <= 0) {
+    whole_rejected_ = true;
+    return;
+  }
+  // The row is delivered right after its reading problems; a problem whose row never comes (a
+  // malformed end of file) cannot be placed, and nothing is trusted.
+  pending_row_ = problem.row;
+  pending_table_ = Table::kHouseholds;
+  for (Table t : kTables) {
+    if (sources_.of(t) == problem.file) pending_table_ = t;
+  }
+}
+
+void DatasetChecker::SettleReadingProblem(Table table, std::int64_t row, std::uint32_t household) {
+  ++rows_;
+  if (pending_row_ < 0) return;
+  if (pending_table_ == table && pending_row_ == row) {
+    Reject(household);
+  } else {
+    whole_rejected_ = true;
+  }
+  pending_row_ = -1;
+}
+
+std::uint32_t DatasetChecker::InternHousehold(std::string_view code) {
+  const std::uint32_t id = households_.Intern(code);
+  const std::uint32_t n = households_.size();
+  GrowTo(household_row_, n, std::int64_t{0});
+  GrowTo(heads_, n, 0);
+  GrowTo(household_rejected_, n, std::uint8_t{0});
+  GrowTo(household_first_year_, n, kNoYear);
+  return id;
+}
+
+std::uint32_t DatasetChecker::InternPerson(std::string_view code) {
+  const std::uint32_t id = persons_.Intern(code);
+  const std::uint32_t n = persons_.size();
+  GrowTo(person_household_, n, kNone);
+  GrowTo(person_name_, n, kNone);
+  GrowTo(person_defined_, n, std::uint8_t{0});
+  GrowTo(person_first_year_, n, kNoYear);
+  return id;
+}
+
+Status DatasetChecker::Household(const HouseholdRow& h) {
+  const std::string& code = h.household.code;
+  const std::uint32_t id = InternHousehold(code);
+  const bool duplicate = household_row_[id] != 0;
+  if (!duplicate) household_row_[id] = h.row;
+  SettleReadingProblem(Table::kHouseholds, h.row, id);
+  AddStatus(Table::kHouseholds, h.row, ValidateHousehold(h.household), id);
+  if (code.empty()) {
+    Add(Table::kHouseholds, h.row, "household_id", "", "thiếu mã hộ", "household id missing", id);
+    return Status::Ok();
+  }
+  if (duplicate) {
+    Add(Table::kHouseholds, h.row, "household_id", code, "mã hộ bị trùng",
+        "duplicate household id", id);
+  }
+  if (communes_.Find(h.household.commune_code) == kNone) {
+    Add(Table::kHouseholds, h.row, "commune_code", h.household.commune_code,
+        "mã xã không có trong tỉnh", "unknown commune code", id);
+  }
+  return Status::Ok();
+}
+
+Status DatasetChecker::Person(const PersonRow& p) {
+  const ansinh::Person& person = p.person;
+  const std::uint32_t household = InternHousehold(p.household_code);
+  SettleReadingProblem(Table::kPersons, p.row, household);
+  AddStatus(Table::kPersons, p.row, ValidatePerson(person, clock_), household);
+  std::uint32_t id = kNone;
+  if (person.code.empty()) {
+    person_without_code_ = true;
+    Add(Table::kPersons, p.row, "person_id", "", "thiếu mã nhân khẩu", "person id missing",
+        household);
+  } else {
+    id = InternPerson(person.code);
+    if (person_defined_[id] != 0) {
+      Add(Table::kPersons, p.row, "person_id", person.code, "mã nhân khẩu bị trùng",
+          "duplicate person id", household);
+      id = kNone;  // the first row keeps the code
+    } else {
+      person_defined_[id] = 1;
+      person_household_[id] = household;
+    }
+  }
+  const bool known = !p.household_code.empty() && household_row_[household] != 0;
+  if (!known) {
+    AddOrphan(Table::kPersons, p.row, "household_id", p.household_code, Table::kHouseholds,
+              "mã hộ", "household id", household);
+  }
+  if (person.relation == Relation::kHead) ++heads_[household];
+  // The name key is computed once: the write pass stores it as the person's search key.
+  const std::uint32_t name = names_.Intern(SearchKey(person.full_name));
+  if (id != kNone) person_name_[id] = name;
+  const std::uint64_t key = (std::uint64_t{name} << 32) | births_.Intern(person.birth_date);
+  const auto ordinal = static_cast<std::uint32_t>(name_birth_row_.size());
+  if (const std::uint32_t* first = name_birth_.InsertOrFind(key, ordinal)) {
+    if (name_birth_household_[*first] != household) {
+      const std::string first_row = std::to_string(name_birth_row_[*first]);
+      problems_.push_back(ImportProblem{
+          sources_.persons, p.row, "full_name", person.full_name,
+          "cảnh báo: có thể trùng người ở dòng " + first_row + " (cùng họ tên và ngày sinh, khác hộ)",
+          "warning: likely the same person as row " + first_row +
+              " (same name and birth date, another household)",
+          true});
+    }
+  } else {
+    name_birth_row_.push_back(p.row);
+    name_birth_household_.push_back(household);
+  }
+  if (!person.id_number.empty()) {
+    bool added = false;
+    const std::uint32_t number = id_numbers_.Intern(person.id_number, &added);
+    if (added) {
+      id_number_row_.push_back(p.row);
+    } else {
+      const std::string first_row = std::to_string(id_number_row_[number]);
+      Add(Table::kPersons, p.row, "id_number", person.id_number,
+          "số định danh trùng với dòng " + first_row, "same ID number as row " + first_row,
+          household);
+    }
+  }
+  return Status::Ok();
+}
+
+bool DatasetChecker::SeenYear(std::vector<std::uint8_t>& first_year, U64Map& more,
+                              std::uint32_t owner, int year) {
+  const std::uint8_t byte = YearByte(year);
+  if (byte != kNoYear && first_year[owner] == kNoYear) {
+    first_year[owner] = byte;
+    return false;
+  }
+  if (byte != kNoYear && first_year[owner] == byte) return true;
+  return more.InsertOrFind(OwnerYearKey(owner, year), 0) != nullptr;
+}
+
+Status DatasetChecker::HouseholdYear(const HouseholdYearRow& y) {
+  const std::uint32_t household = InternHousehold(y.household_code);
+  SettleReadingProblem(Table::kHouseholdYears, y.row, household);
+  AddStatus(Table::kHouseholdYears, y.row, ValidateHouseholdYear(y.survey), household);
+  if (y.household_code.empty() || household_row_[household] == 0) {
+    AddOrphan(Table::kHouseholdYears, y.row, "household_id", y.household_code,
+              Table::kHouseholds, "mã hộ", "household id", household);
+  }
+  if (SeenYear(household_first_year_, household_more_years_, household, y.survey.year)) {
+    Add(Table::kHouseholdYears, y.row, "year", std::to_string(y.survey.year),
+        "hộ đã có dòng cho năm này", "duplicate row for the household and year", household);
+  }
+  return Status::Ok();
+}
+
+Status DatasetChecker::PersonYear(const PersonYearRow& y) {
+  const std::uint32_t person = InternPerson(y.person_code);
+  const std::uint32_t household = person_household_[person];
+  SettleReadingProblem(Table::kPersonYears, y.row, household);
+  AddStatus(Table::kPersonYears, y.row, ValidatePersonYear(y.survey), household);
+  const bool known =
+      y.person_code.empty() ? person_without_code_ : person_defined_[person] != 0;
+  if (!known) {
+    AddOrphan(Table::kPersonYears, y.row, "person_id", y.person_code, Table::kPersons,
+              "mã nhân khẩu", "person id", household);
+  }
+  if (SeenYear(person_first_year_, person_more_years_, person, y.survey.year)) {
+    Add(Table::kPersonYears, y.row, "year", std::to_string(y.survey.year),
+        "nhân khẩu đã có dòng cho năm này", "duplicate row for the person and year", household);
+  }
+  return Status::Ok();
+}
+
+void DatasetChecker::CheckHeads() {
+  // Households in the order their codes were first met; only those a households row defines
+  // (with a code) need a head. A code is first met in households.csv, read first, so this is
+  // the households' row order.
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t id = 0; id < households_.size(); ++id) {
+    if (household_row_[id] != 0 && !households_.Key(id).empty()) order.push_back(id);
+  }
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return household_row_[a] < household_row_[b]; });
+  for (std::uint32_t id : order) {
+    const int n = heads_[id];
+    if (n != 1) {
+      Add(Table::kHouseholds, household_row_[id], "household_id", std::string(households_.Key(id)),
+          "hộ phải có đúng một chủ hộ, có " + std::to_string(n),
+          "a household needs exactly one head, found " + std::to_string(n), id);
+    }
+  }
+}
+
+void DatasetChecker::EndTable(Table table) {
+  if (pending_row_ >= 0) whole_rejected_ = true;  // a reading problem on no row of the table
+  pending_row_ = -1;
+  if (table == Table::kPersons) CheckHeads();
+}
+
+std::vector<ImportProblem> DatasetChecker::Problems() const {
+  std::vector<ImportProblem> all = reading_problems_;
+  all.insert(all.end(), problems_.begin(), problems_.end());
+  return all;
+}
+
+ImportSelection DatasetChecker::Selection() const {
+  ImportSelection selection;
+  selection.whole_dataset_rejected = whole_rejected_;
+  selection.rejected = household_rejected_;
+  selection.rejected_households = rejected_count_;
+  return selection;
+}
+
+std::string_view DatasetChecker::SearchKeyOf(std::uint32_t person) const {
+  if (person >= person_name_.size() || person_name_[person] == kNone) return {};
+  return names_.Key(person_name_[person]);
+}
+
+std::uint32_t DatasetChecker::HouseholdOfPerson(std::uint32_t person) const {
+  return person < person_household_.size() ? person_household_[person] : kNone;
+}
+
+std::size_t DatasetChecker::MemoryBytes() const {
+  const auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  return communes_.MemoryBytes() + households_.MemoryBytes() + bytes(household_row_) +
+         bytes(heads_) + bytes(household_rejected_) + bytes(household_first_year_) +
+         household_more_years_.MemoryBytes() + persons_.MemoryBytes() +
+         bytes(person_household_) + bytes(person_name_) + bytes(person_defined_) +
+         bytes(person_first_year_) + person_more_years_.MemoryBytes() + names_.MemoryBytes() +
+         births_.MemoryBytes() + name_birth_.MemoryBytes() + bytes(name_birth_row_) +
+         bytes(name_birth_household_) + id_numbers_.MemoryBytes() + bytes(id_number_row_);
+}
+
 std::vector<ImportProblem> ValidateDataset(const Dataset& dataset,
                                            const std::set<std::string>& communes,
                                            const Clock& clock) {
-  std::vector<ImportProblem> problems = dataset.problems;
-  Checker c(&problems);
-  const auto households = CheckHouseholds(dataset, communes, c);
-  CheckPersons(dataset, households, clock, c);
-  CheckHouseholdYears(dataset, households, c);
-  CheckPersonYears(dataset, c);
-  return problems;
+  DatasetChecker checker(communes, clock);
+  checker.Begin(dataset.sources);
+  for (const ImportProblem& p : dataset.problems) checker.Problem(p);
+  for (const HouseholdRow& r : dataset.households) (void)checker.Household(r);
+  checker.EndTable(Table::kHouseholds);
+  for (const PersonRow& r : dataset.persons) (void)checker.Person(r);
+  checker.EndTable(Table::kPersons);
+  for (const HouseholdYearRow& r : dataset.household_years) (void)checker.HouseholdYear(r);
+  checker.EndTable(Table::kHouseholdYears);
+  for (const PersonYearRow& r : dataset.person_years) (void)checker.PersonYear(r);
+  checker.EndTable(Table::kPersonYears);
+  return checker.Problems();
 }
 
 namespace {

@@ -32,6 +32,63 @@ Status DeferredIndexes::Rebuild(Database& db) {
   return Status::Ok();
 }
 
+std::string MultiRowValues(std::string_view insert, int columns, std::size_t rows) {
+  std::string row = "(?";
+  for (int c = 1; c < columns; ++c) row += ", ?";
+  row += ")";
+  std::string sql(insert);
+  sql.reserve(sql.size() + rows * (row.size() + 2));
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (r > 0) sql += ", ";
+    sql += row;
+  }
+  return sql;
+}
+
+Result<BatchInsert> BatchInsert::Prepare(Database& db, std::string insert, int columns) {
+  ANSINH_ASSIGN_OR_RETURN(Statement full, db.Prepare(MultiRowValues(insert, columns, kRows)));
+  BatchInsert batch(std::move(insert), columns, std::move(full));
+  batch.values_.reserve(static_cast<std::size_t>(kRows * columns));
+  return batch;
+}
+
+Status BatchInsert::Write(Statement& stmt, std::size_t rows) {
+  const std::size_t n = rows * static_cast<std::size_t>(columns_);
+  for (std::size_t i = 0; i < n; ++i) {
+    const int at = static_cast<int>(i) + 1;
+    const Value& v = values_[i];
+    Status bound = Status::Ok();
+    if (const auto* x = std::get_if<std::int64_t>(&v)) {
+      bound = stmt.Bind(at, *x);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      bound = stmt.Bind(at, *d);
+    } else if (const auto* t = std::get_if<std::string>(&v)) {
+      bound = stmt.Bind(at, std::string_view(*t));
+    } else {
+      bound = stmt.BindNull(at);
+    }
+    ANSINH_RETURN_IF_ERROR(bound);
+  }
+  return RunOnce(stmt);
+}
+
+Status BatchInsert::EndRow(Database& /*db*/) {
+  if (pending_rows() < static_cast<std::size_t>(kRows)) return Status::Ok();
+  Status written = Write(full_, kRows);
+  values_.clear();
+  return written;
+}
+
+Status BatchInsert::Flush(Database& db) {
+  const std::size_t rows = pending_rows();
+  if (rows == 0) return Status::Ok();
+  if (rows == static_cast<std::size_t>(kRows)) return EndRow(db);
+  ANSINH_ASSIGN_OR_RETURN(Statement rest, db.Prepare(MultiRowValues(insert_, columns_, rows)));
+  Status written = Write(rest, rows);
+  values_.clear();
+  return written;
+}
+
 Status RunOnce(Statement& stmt) {
   Status run = stmt.Run();
   Status reset = stmt.Reset();

@@ -25,6 +25,12 @@ struct ImportWriter::Statements {
        person_years_empty = false, attributes_empty = false;
 };
 
+// Bulk mode's batches and the next ids to hand out.
+struct ImportWriter::BulkRows {
+  internal::BatchInsert households, persons, household_years, person_years, attributes;
+  std::int64_t next_household_id = 1, next_person_id = 1;
+};
+
 namespace {
 
 constexpr std::string_view kAuditHouseholdRow = "SELECT * FROM households WHERE id = ?1";
@@ -156,6 +162,63 @@ Result<std::unique_ptr<ImportWriter::Statements>> ImportWriter::PrepareAll(Datab
   return s;
 }
 
+namespace {
+
+// The first id after every id `table` has had: AUTOINCREMENT never hands one out twice.
+Result<std::int64_t> NextId(Database& db, std::string_view table) {
+  ANSINH_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db.Prepare("SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?1), 0), "
+                 "COALESCE((SELECT max(id) FROM " +
+                     std::string(table) + "), 0)) + 1",
+                 {table}));
+  ANSINH_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? stmt.ColumnInt(0) : 1;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ImportWriter::BulkRows>> ImportWriter::PrepareBulk(Database& db) {
+  using internal::BatchInsert;
+  ANSINH_ASSIGN_OR_RETURN(
+      BatchInsert households,
+      BatchInsert::Prepare(db,
+                           "INSERT INTO households (id, code, commune_code, hamlet_id, address, "
+                           "created_at) VALUES ",
+                           6));
+  ANSINH_ASSIGN_OR_RETURN(
+      BatchInsert persons,
+      BatchInsert::Prepare(db,
+                           "INSERT INTO persons (id, code, household_id, full_name, search_key, "
+                           "sex, birth_date, relation, ethnicity, id_number) VALUES ",
+                           10));
+  ANSINH_ASSIGN_OR_RETURN(
+      BatchInsert household_years,
+      BatchInsert::Prepare(db,
+                           "INSERT INTO household_years (household_id, year, income_month, "
+                           "housing_quality, housing_area_m2, clean_water, hygienic_latrine, "
+                           "telecom, info_assets) VALUES ",
+                           9));
+  ANSINH_ASSIGN_OR_RETURN(
+      BatchInsert person_years,
+      BatchInsert::Prepare(db,
+                           "INSERT INTO person_years (person_id, year, health_insurance, "
+                           "in_school, education_grade, trained, vocational_trained, employed, "
+                           "disability, sick_untreated, malnourished, wage_no_contract, "
+                           "social_allowance) VALUES ",
+                           13));
+  ANSINH_ASSIGN_OR_RETURN(
+      BatchInsert attributes,
+      BatchInsert::Prepare(
+          db, "INSERT INTO custom_attributes (entity, entity_id, year, name, value) VALUES ", 5));
+  auto bulk = std::unique_ptr<BulkRows>(
+      new BulkRows{std::move(households), std::move(persons), std::move(household_years),
+                   std::move(person_years), std::move(attributes)});
+  ANSINH_ASSIGN_OR_RETURN(bulk->next_household_id, NextId(db, "households"));
+  ANSINH_ASSIGN_OR_RETURN(bulk->next_person_id, NextId(db, "persons"));
+  return bulk;
+}
+
 bool ImportCounts::changed() const {
   for (const UpsertCounts* c : {&households, &persons, &household_years, &person_years}) {
     if (c->inserted > 0 || c->updated > 0) return true;
@@ -173,6 +236,7 @@ ImportWriter::ImportWriter(Database* db, const Clock* clock, Actor actor, std::s
       stmts_(std::move(statements)) {}
 
 ImportWriter::~ImportWriter() {
+  bulk_.reset();
   stmts_.reset();  // statements are finalised before the rollback
   tx_ = std::nullopt;
   (void)db_->Execute(kDefaultCache);
@@ -223,6 +287,9 @@ Result<std::unique_ptr<ImportWriter>> ImportWriter::Begin(Store& store, const Ac
                                                         std::move(description), std::move(*tx),
                                                         std::move(statements).value()));
   writer->foreign_keys_deferred_ = bulk;
+  if (deferred) {
+    ANSINH_ASSIGN_OR_RETURN(writer->bulk_, PrepareBulk(*db));
+  }
   writer->deferred_indexes_ = std::move(deferred);
   writer->now_ = store.clock()->NowIso();
   ANSINH_ASSIGN_OR_RETURN(Statement hamlets,
@@ -268,6 +335,20 @@ Result<std::int64_t> ImportWriter::PutHousehold(const Household& input,
     return Status::Invalid("household_id", h.code, "thiếu mã hộ", "the household id is missing");
   }
   ANSINH_ASSIGN_OR_RETURN(h.hamlet_id, HamletId(h.commune_code, h.hamlet_name));
+  if (bulk_) {
+    const std::int64_t id = bulk_->next_household_id++;
+    internal::BatchInsert& b = bulk_->households;
+    b.Int(id);
+    b.Text(h.code);
+    b.Text(h.commune_code);
+    b.Int(h.hamlet_id);
+    b.Text(h.address);
+    b.Text(now_);
+    ANSINH_RETURN_IF_ERROR(internal::NameConflict(b.EndRow(*db_), "household_id", h.code));
+    ++counts_.households.inserted;
+    ANSINH_RETURN_IF_ERROR(PutBulkAttributes("household", id, 0, attributes));
+    return id;
+  }
 
   std::optional<std::pair<std::int64_t, bool>> existing;
   if (!stmts_->households_empty) {
@@ -301,7 +382,8 @@ Result<std::int64_t> ImportWriter::PutHousehold(const Household& input,
 }
 
 Result<std::int64_t> ImportWriter::PutPerson(const Person& input,
-                                             const CustomAttributes& attributes) {
+                                             const CustomAttributes& attributes,
+                                             std::string_view given_search_key) {
   Person p = input;
   p.code = std::string(Trim(p.code));
   p.full_name = NormalizeNfc(Trim(p.full_name));
@@ -312,6 +394,28 @@ Result<std::int64_t> ImportWriter::PutPerson(const Person& input,
   }
   const std::string_view sex = SexCode(p.sex), relation = RelationCode(p.relation);
   const SqlValue id_number = SqlValue::TextOrNull(p.id_number);
+  if (bulk_) {
+    const std::int64_t id = bulk_->next_person_id++;
+    internal::BatchInsert& b = bulk_->persons;
+    b.Int(id);
+    b.Text(p.code);
+    b.Int(p.household_id);
+    b.Text(p.full_name);
+    if (given_search_key.empty()) {
+      b.Text(SearchKey(p.full_name));
+    } else {
+      b.Text(given_search_key);
+    }
+    b.Text(sex);
+    b.Text(p.birth_date);
+    b.Text(relation);
+    b.Text(p.ethnicity);
+    b.TextOrNull(p.id_number);
+    ANSINH_RETURN_IF_ERROR(internal::NameConflict(b.EndRow(*db_), "person_id", p.code));
+    ++counts_.persons.inserted;
+    ANSINH_RETURN_IF_ERROR(PutBulkAttributes("person", id, 0, attributes));
+    return id;
+  }
 
   std::optional<std::pair<std::int64_t, bool>> existing;
   if (!stmts_->persons_empty) {
@@ -320,7 +424,8 @@ Result<std::int64_t> ImportWriter::PutPerson(const Person& input,
                                            relation, p.ethnicity, id_number}));
     ANSINH_ASSIGN_OR_RETURN(existing, LookupOnce(lookup));
   }
-  const std::string search_key = SearchKey(p.full_name);
+  const std::string search_key =
+      given_search_key.empty() ? SearchKey(p.full_name) : std::string(given_search_key);
   std::int64_t id = 0;
   if (!existing) {
     Statement& insert = stmts_->person_insert;
@@ -374,6 +479,18 @@ Status ImportWriter::UpsertSurvey(Statement& lookup, Statement& upsert, bool tab
 
 Status ImportWriter::PutHouseholdYear(const HouseholdYear& y, const CustomAttributes& attributes) {
   ANSINH_RETURN_IF_ERROR(ValidateHouseholdYear(y));
+  if (bulk_) {
+    internal::BatchInsert& b = bulk_->household_years;
+    b.Int(y.household_id);
+    b.Int(y.year);
+    b.Int(y.income_month);
+    b.Text(HousingQualityCode(y.housing_quality));
+    b.Real(y.housing_area_m2);
+    for (bool flag : {y.clean_water, y.hygienic_latrine, y.telecom, y.info_assets}) b.Int(flag);
+    ANSINH_RETURN_IF_ERROR(b.EndRow(*db_));
+    ++counts_.household_years.inserted;
+    return PutBulkAttributes("household_year", y.household_id, y.year, attributes);
+  }
   ANSINH_RETURN_IF_ERROR(UpsertSurvey(
       stmts_->household_year_lookup, stmts_->household_year_upsert, stmts_->household_years_empty,
       {y.household_id, y.year, y.income_month, HousingQualityCode(y.housing_quality),
@@ -384,6 +501,21 @@ Status ImportWriter::PutHouseholdYear(const HouseholdYear& y, const CustomAttrib
 
 Status ImportWriter::PutPersonYear(const PersonYear& y, const CustomAttributes& attributes) {
   ANSINH_RETURN_IF_ERROR(ValidatePersonYear(y));
+  if (bulk_) {
+    internal::BatchInsert& b = bulk_->person_years;
+    for (std::int64_t v :
+         {std::int64_t{y.person_id}, std::int64_t{y.year}, std::int64_t{y.health_insurance},
+          std::int64_t{y.in_school}, std::int64_t{y.education_grade}, std::int64_t{y.trained},
+          std::int64_t{y.vocational_trained}, std::int64_t{y.employed},
+          std::int64_t{y.disability}, std::int64_t{y.sick_untreated},
+          std::int64_t{y.malnourished}, std::int64_t{y.wage_no_contract},
+          std::int64_t{y.social_allowance}}) {
+      b.Int(v);
+    }
+    ANSINH_RETURN_IF_ERROR(b.EndRow(*db_));
+    ++counts_.person_years.inserted;
+    return PutBulkAttributes("person_year", y.person_id, y.year, attributes);
+  }
   ANSINH_RETURN_IF_ERROR(UpsertSurvey(
       stmts_->person_year_lookup, stmts_->person_year_upsert, stmts_->person_years_empty,
       {y.person_id, y.year, y.health_insurance, y.in_school, y.education_grade, y.trained,
@@ -391,6 +523,23 @@ Status ImportWriter::PutPersonYear(const PersonYear& y, const CustomAttributes& 
        y.wage_no_contract, y.social_allowance},
       "person_year", kAuditPersonYearRow, y.person_id, y.year, counts_.person_years));
   return PutAttributes("person_year", y.person_id, y.year, attributes);
+}
+
+Status ImportWriter::PutBulkAttributes(std::string_view entity, std::int64_t id, int year,
+                                       const CustomAttributes& attributes) {
+  for (const auto& [raw_name, raw_value] : attributes) {
+    const std::string name(Trim(raw_name));
+    if (name.empty()) continue;  // a column without a header carries nothing to name
+    internal::BatchInsert& b = bulk_->attributes;
+    b.Text(entity);
+    b.Int(id);
+    b.Int(year);
+    b.Text(name);
+    b.Text(NormalizeNfc(raw_value));
+    ANSINH_RETURN_IF_ERROR(b.EndRow(*db_));
+    ++counts_.attributes_written;
+  }
+  return Status::Ok();
 }
 
 Status ImportWriter::PutAttributes(std::string_view entity, std::int64_t id, int year,
@@ -431,7 +580,14 @@ Status ImportWriter::Commit() {
     return Status::Error(ErrorCode::kFailedPrecondition, "lần nhập đã kết thúc",
                          "the import has already ended");
   }
+  if (bulk_) {
+    for (internal::BatchInsert* b : {&bulk_->households, &bulk_->persons, &bulk_->household_years,
+                                     &bulk_->person_years, &bulk_->attributes}) {
+      ANSINH_RETURN_IF_ERROR(b->Flush(*db_));
+    }
+  }
   if (!counts_.changed()) {
+    bulk_.reset();
     stmts_.reset();
     tx_ = std::nullopt;   // nothing to keep: roll back the empty transaction (and its index drops)
     return Status::Ok();  // the destructor restores the pragmas
@@ -447,6 +603,7 @@ Status ImportWriter::Commit() {
                                  {"attributes_written", counts_.attributes_written}};
   ANSINH_RETURN_IF_ERROR(internal::AppendAudit(*db_, *clock_, actor_, "import", "registry",
                                                description_, "", detail.dump()));
+  bulk_.reset();
   stmts_.reset();
   ANSINH_RETURN_IF_ERROR(tx_->Commit());
   tx_ = std::nullopt;

@@ -20,6 +20,13 @@
 // The caller checks the dataset as a whole first (io/import_validation.h); the writer still
 // validates each row as the repositories do (core/validation.h), so that a caller that skipped
 // the check cannot store what a repository would refuse.
+//
+// Bulk mode: a first import into an empty registry (no household, person, survey or attribute
+// yet) cannot update anything, so the writer assigns the ids itself (after the highest the
+// tables' AUTOINCREMENT has handed out) and writes every table BatchInsert::kRows rows at a time
+// (store/bulk_write.h), with foreign keys checked once and the secondary indexes built once at
+// the commit. A row is validated when it is put; a constraint only the database checks (a code
+// given twice) fails the Put or Commit that writes its batch, and the import with it.
 #pragma once
 
 #include <cstdint>
@@ -69,8 +76,10 @@ class ImportWriter {
   Result<std::int64_t> PutHousehold(const Household& household,
                                     const CustomAttributes& attributes = {});
   // Inserts or updates the person with `person.code` (required) in `person.household_id`.
-  // Returns the person's id.
-  Result<std::int64_t> PutPerson(const Person& person, const CustomAttributes& attributes = {});
+  // Returns the person's id. `search_key`, when given, is SearchKey(person.full_name) computed by
+  // the caller (the import's checks need it too); empty: the writer computes it.
+  Result<std::int64_t> PutPerson(const Person& person, const CustomAttributes& attributes = {},
+                                 std::string_view search_key = {});
   Status PutHouseholdYear(const HouseholdYear& survey, const CustomAttributes& attributes = {});
   Status PutPersonYear(const PersonYear& survey, const CustomAttributes& attributes = {});
 
@@ -78,10 +87,15 @@ class ImportWriter {
   // counts().changed() is false writes nothing.
   Status Commit();
   const ImportCounts& counts() const { return counts_; }
+  bool bulk() const { return bulk_ != nullptr; }
 
  private:
   struct Statements;
+  struct BulkRows;
   static Result<std::unique_ptr<Statements>> PrepareAll(Database& db);
+  static Result<std::unique_ptr<BulkRows>> PrepareBulk(Database& db);
+  Status PutBulkAttributes(std::string_view entity, std::int64_t id, int year,
+                           const CustomAttributes& attributes);
   static Result<bool> RegistryIsEmpty(Database& db);
   ImportWriter(Database* db, const Clock* clock, Actor actor, std::string description,
                Transaction tx, std::unique_ptr<Statements> statements);
@@ -109,6 +123,7 @@ class ImportWriter {
   std::optional<internal::DeferredIndexes> deferred_indexes_;  // built again at the commit
   std::string now_;  // the import's time, the created_at of what it inserts
   std::unique_ptr<Statements> stmts_;
+  std::unique_ptr<BulkRows> bulk_;  // bulk mode only
   ImportCounts counts_;
   // (commune code, NFC name) -> hamlet id, loaded at Begin and grown as hamlets are created.
   std::map<std::pair<std::string, std::string>, std::int64_t> hamlets_;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.h"
+
+#include "store/sqlite.h"
 #include "store/test_util.h"
 
 namespace ansinh::store {
@@ -157,6 +160,108 @@ TEST_F(ImportWriterTest, RefusesWhatARepositoryWouldRefuse) {
   EXPECT_EQ(person.status().field(), "person_id");
   HouseholdYear negative = MakeHouseholdYear(*household, -1);
   EXPECT_FALSE((*writer)->PutHouseholdYear(negative).ok());
+}
+
+// One value of a query on the database file, through a second connection.
+std::string QueryOne(const std::string& path, const std::string& sql) {
+  auto db = Database::Open(path, {});
+  EXPECT_TRUE(db.ok());
+  if (!db.ok()) return "";
+  auto stmt = (*db)->Prepare(sql);
+  EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
+  if (!stmt.ok()) return "";
+  auto row = stmt->Step();
+  return row.ok() && *row ? stmt->ColumnText(0) : "";
+}
+
+// A first import into an empty registry is a bulk write: ids handed out by the writer, rows
+// written BatchInsert::kRows at a time (here more than two batches and a rest), the indexes built
+// again at the commit, every reference whole.
+TEST_F(ImportWriterTest, BulkImportWritesEveryRowInBatchesWithItsOwnIds) {
+  constexpr int kHouseholds = 300;
+  auto writer = ImportWriter::Begin(*store_, actor_, "bulk");
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  ASSERT_TRUE((*writer)->bulk());
+  for (int i = 0; i < kHouseholds; ++i) {
+    auto household = (*writer)->PutHousehold(
+        MakeHousehold("H" + std::to_string(i), i % 2 == 0 ? "Ấp 1" : "Ấp 2"),
+        {{"phone", "09" + std::to_string(i)}});
+    ASSERT_TRUE(household.ok()) << household.status().ToString();
+    EXPECT_EQ(*household, i + 1);  // the registry's first ids, in the order put
+    const std::string name = "Thạch Sa Rết " + std::to_string(i);
+    // Every other person's search key is given by the caller, as the import's checks give it.
+    auto person = (*writer)->PutPerson(MakePerson("P" + std::to_string(i), *household, name), {},
+                                       i % 2 == 0 ? SearchKey(name) : "");
+    ASSERT_TRUE(person.ok()) << person.status().ToString();
+    EXPECT_EQ(*person, i + 1);
+    ASSERT_TRUE((*writer)->PutHouseholdYear(MakeHouseholdYear(*household, 1000 * i)).ok());
+    ASSERT_TRUE((*writer)->PutPersonYear(MakePersonYear(*person, i % 3 == 0)).ok());
+  }
+  ASSERT_TRUE((*writer)->Commit().ok());
+  EXPECT_EQ((*writer)->counts().households.inserted, kHouseholds);
+  EXPECT_EQ((*writer)->counts().person_years.inserted, kHouseholds);
+  EXPECT_EQ((*writer)->counts().attributes_written, kHouseholds);
+  writer->reset();
+  store_.reset();
+  EXPECT_EQ(QueryOne(path_, "SELECT count(*) FROM households"), "300");
+  EXPECT_EQ(QueryOne(path_,
+                     "SELECT count(*) FROM persons p JOIN households h ON h.id = p.household_id "
+                     "WHERE substr(p.code, 2) = substr(h.code, 2)"),
+            "300");
+  EXPECT_EQ(QueryOne(path_, "SELECT sum(income_month) FROM household_years"),
+            std::to_string(1000 * kHouseholds * (kHouseholds - 1) / 2));
+  EXPECT_EQ(QueryOne(path_, "SELECT count(*) FROM persons WHERE search_key = 'thach sa ret 7'"),
+            "1");
+  EXPECT_EQ(QueryOne(path_, "SELECT count(*) FROM persons WHERE search_key = 'thach sa ret 8'"),
+            "1");
+  EXPECT_EQ(QueryOne(path_, "SELECT value FROM custom_attributes WHERE entity = 'household' AND "
+                            "entity_id = 300"),
+            "09299");
+  EXPECT_EQ(QueryOne(path_, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                            "('persons_by_search_key', 'households_by_hamlet')"),
+            "2");
+  EXPECT_EQ(QueryOne(path_, "PRAGMA foreign_key_check"), "");
+  Reopen();
+}
+
+// The ids a bulk import hands out come after every id the table ever had (AUTOINCREMENT), even
+// when the registry has been emptied since.
+TEST_F(ImportWriterTest, BulkIdsNeverReuseAnEarlierId) {
+  ImportOne(*store_, actor_, 1'500'000, true, "0901");
+  store_.reset();
+  {
+    auto db = Database::Open(path_, {});
+    ASSERT_TRUE(db.ok());
+    for (const char* table :
+         {"custom_attributes", "person_years", "household_years", "persons", "households"}) {
+      ASSERT_TRUE((*db)->Execute(std::string("DELETE FROM ") + table).ok());
+    }
+  }
+  Reopen();
+  auto writer = ImportWriter::Begin(*store_, actor_, "again");
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->bulk());
+  auto household = (*writer)->PutHousehold(MakeHousehold("H2", "Ấp Tân Phong"));
+  ASSERT_TRUE(household.ok());
+  EXPECT_EQ(*household, 2);
+  auto person = (*writer)->PutPerson(MakePerson("P2", *household, "Lê Văn A"));
+  ASSERT_TRUE(person.ok());
+  EXPECT_EQ(*person, 2);
+  ASSERT_TRUE((*writer)->Commit().ok());
+}
+
+// A code given twice fails the batch that writes it, and with it the import: nothing is kept.
+TEST_F(ImportWriterTest, BulkDuplicateCodeFailsTheImport) {
+  const std::string bytes = ClosedBytes();
+  {
+    auto writer = ImportWriter::Begin(*store_, actor_, "twice");
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->PutHousehold(MakeHousehold("H1", "Ấp 1")).ok());
+    ASSERT_TRUE((*writer)->PutHousehold(MakeHousehold("H1", "Ấp 1")).ok());  // buffered
+    const Status commit = (*writer)->Commit();
+    EXPECT_FALSE(commit.ok());
+  }
+  EXPECT_EQ(ClosedBytes(), bytes);
 }
 
 }  // namespace

@@ -45,8 +45,8 @@ value; nothing is written, and the database is byte for byte as it was.
   households.csv:2: commune_code = 99999: mã xã không có trong tỉnh / unknown commune code
   persons.csv:3: household_id = H9: mã hộ không có trong households.csv / household id not in households.csv
   persons.csv:4: birth_date = 2999-01-01: ngày sinh ở tương lai / the birth date is in the future
-  households.csv:2: household_id = H2: hộ phải có đúng một chủ hộ, có 0 / a household needs exactly one head, found 0
   households.csv:1: household_id = H1: hộ phải có đúng một chủ hộ, có 2 / a household needs exactly one head, found 2
+  households.csv:2: household_id = H2: hộ phải có đúng một chủ hộ, có 0 / a household needs exactly one head, found 0
   ansinh: invalid_argument: path="bad": không nhập gì: tệp có 5 lỗi; sửa rồi nhập lại, hoặc dùng --accept-valid / nothing imported: the file has 5 problem(s); fix and re-import, or use --accept-valid
   [1]
   $ sha256sum -c before.sha
