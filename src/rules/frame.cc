@@ -39,6 +39,20 @@ Column::Column(Storage storage, std::size_t rows) : storage_(storage), rows_(row
   }
 }
 
+Column::Column(std::vector<std::int64_t> values)
+    : storage_(Storage::kInt64), rows_(values.size()), i64_(std::move(values)) {}
+
+Column::Column(Storage storage, std::vector<std::int32_t> values)
+    : storage_(storage), rows_(values.size()), i32_(std::move(values)) {
+  assert(storage == Storage::kInt32 || storage == Storage::kCode);
+}
+
+Column::Column(std::vector<std::uint8_t> values)
+    : storage_(Storage::kBool), rows_(values.size()), u8_(std::move(values)) {}
+
+Column::Column(std::vector<double> values)
+    : storage_(Storage::kFloat64), rows_(values.size()), f64_(std::move(values)) {}
+
 Frame::Frame(const Catalogue& catalogue) : catalogue_(&catalogue) {}
 
 Status Frame::SetMemberOffsets(std::vector<std::uint32_t> offsets) {
@@ -78,6 +92,21 @@ Result<Column*> Frame::MutableColumn(Scope scope, std::string_view name) {
                             "no column for this field");
   }
   return &MutableColumn(id);
+}
+
+Status Frame::AdoptColumn(FieldId id, Column column) {
+  if (id < 0 || id >= catalogue_->size()) return Status::Internal("AdoptColumn: no such field");
+  const FieldDef& field = catalogue_->field(id);
+  const std::size_t rows = field.scope == Scope::kHousehold ? households() : member_rows();
+  if (column.storage() != field.storage || column.rows() != rows) {
+    return Status::Invalid(field.name, std::to_string(column.rows()),
+                           "cột không đúng kiểu hoặc số dòng của trường",
+                           "the column's storage or length is not the field's");
+  }
+  const auto index = static_cast<std::size_t>(id);
+  if (columns_.size() <= index) columns_.resize(index + 1);
+  columns_[index] = std::make_unique<Column>(std::move(column));
+  return Status::Ok();
 }
 
 const Column* Frame::column(FieldId id) const {

@@ -41,6 +41,12 @@ class Dictionary {
 class Column {
  public:
   Column(Storage storage, std::size_t rows);
+  // A column that takes over values filled elsewhere, without a copy (a builder that grows
+  // vectors row by row, analytics/year_builder.h): kInt64; kInt32 or kCode; kBool; kFloat64.
+  explicit Column(std::vector<std::int64_t> values);
+  Column(Storage storage, std::vector<std::int32_t> values);  // kInt32 or kCode (asserts)
+  explicit Column(std::vector<std::uint8_t> values);  // kBool, each 0 or 1
+  explicit Column(std::vector<double> values);
   Storage storage() const { return storage_; }
   std::size_t rows() const { return rows_; }
 
@@ -83,6 +89,9 @@ class Frame {
   Result<Column*> MutableColumn(Scope scope, std::string_view name);
   // nullptr when the column was never created.
   const Column* column(FieldId id) const;
+  // Sets the column of a field to `column` (built from filled values): kInvalidArgument, and the
+  // frame unchanged, unless its storage is the field's and its length the field's scope's.
+  Status AdoptColumn(FieldId id, Column column);
 
   Dictionary& dictionary() { return dictionary_; }
   const Dictionary& dictionary() const { return dictionary_; }
