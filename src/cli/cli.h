@@ -82,6 +82,7 @@ void RegisterIndicatorsCommand(CLI::App& app, CliContext& ctx);
 void RegisterTargetsCommand(CLI::App& app, CliContext& ctx);
 void RegisterTransitionsCommand(CLI::App& app, CliContext& ctx);
 void RegisterSimulateCommand(CLI::App& app, CliContext& ctx);
+void RegisterReportCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

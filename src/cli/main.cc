@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   RegisterTargetsCommand(app, ctx);
   RegisterTransitionsCommand(app, ctx);
   RegisterSimulateCommand(app, ctx);
+  RegisterReportCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

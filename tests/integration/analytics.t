@@ -158,3 +158,41 @@ lists the households behind it.
   $ ansinh transitions --db a.db --from 2011 --to 2012 --cell left:poor
   ansinh: invalid_argument: cell="left:poor": 'new' chỉ ở năm đầu, 'left' chỉ ở năm sau / 'new' is a first-year state and 'left' a second-year one
   [1]
+
+ansinh report: the workbook for officials. An independent reader (openpyxl) finds the four
+sheets with frozen headers and number formats, and the same numbers as ansinh indicators.
+
+  $ ansinh report --db a.db --year 2012 --out report.xlsx 2> /dev/null
+  Đã ghi báo cáo / wrote report.xlsx
+  $ python3 - <<'PY'
+  > import json, openpyxl
+  > wb = openpyxl.load_workbook("report.xlsx")
+  > print(wb.sheetnames)
+  > print(all(ws.freeze_panes == "B5" for ws in wb))
+  > ind = {r["indicator"]: r["value"] for r in json.load(open("province.json"))}
+  > ws = wb["Theo huyện"]
+  > header = [c.value for c in ws[4]]
+  > total = [c.value for c in ws[ws.max_row]]
+  > col = header.index("Tỷ lệ hộ nghèo (%)")
+  > print(total[header.index("Số hộ nghèo")] == ind["poor_households"], abs(total[col] * 100 - ind["poverty_rate_households"]) < 1e-9)
+  > print(ws.cell(5, col + 1).number_format, ws.cell(5, 3).number_format, ws.column_dimensions["B"].width > 20)
+  > print(len(list(wb["Mục tiêu"].iter_rows(min_row=5))) == 9, wb["Theo xã"].max_row - 5 > 80)
+  > PY
+  ['Mục tiêu', 'Theo huyện', 'Theo xã', 'Chuyển dịch']
+  True
+  True True
+  0.00% #,##0 True
+  True True
+
+An existing file is kept unless --force says otherwise; a wrong extension is refused.
+
+  $ ansinh report --db a.db --year 2012 --out report.xlsx
+  ansinh: already_exists: tệp report.xlsx đã có; dùng --force để ghi đè / file report.xlsx exists; use --force to overwrite
+  [1]
+  $ ansinh report --db a.db --year 2012 --out report.csv
+  ansinh: invalid_argument: out="report.csv": tệp báo cáo phải có đuôi .xlsx / the report file must end in .xlsx
+  [1]
+  $ ansinh report --db a.db --year 2012 --out report.xlsx --force 2> /dev/null
+  Đã ghi báo cáo / wrote report.xlsx
+  $ ls report.*
+  report.xlsx

@@ -18,6 +18,7 @@ The command line describes itself.
   targets
   transitions
   simulate
+  report
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
   show
