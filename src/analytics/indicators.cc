@@ -254,7 +254,7 @@ struct YearInput {
 
 // The fixed-point FGT term of one household: members × ((z − y) / z)^alpha × 2^32 where
 // y = income / members (exact), or 0 when y > z.
-std::int64_t FgtTerm(std::int64_t income, std::int32_t members, std::int64_t line, int alpha) {
+std::int64_t FixedPointFgtTerm(std::int64_t income, std::int32_t members, std::int64_t line, int alpha) {
   if (members <= 0) return 0;
   const std::int64_t threshold = line * members;  // z × m, compared exactly with income
   if (income > threshold) return 0;
@@ -345,7 +345,7 @@ class YearPass {
           if (TransitionHolds(ind.transition, row)) ++counter[commune];
           break;
         case IndicatorKind::kFgt:
-          counter[commune] += FgtTerm(in_.income[row], in_.members[row], in_.line[row], ind.alpha);
+          counter[commune] += FixedPointFgtTerm(in_.income[row], in_.members[row], in_.line[row], ind.alpha);
           break;
         default:
           break;
