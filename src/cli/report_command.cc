@@ -94,7 +94,11 @@ Status UnitSheet(io::ReportWorkbook& book, const Sheets& s, UnitLevel level) {
   auto row_of = [&](analytics::UnitIndex u) {
     std::vector<io::ReportCell> row = {io::ReportCell::Text(s.tree.unit(u).code),
                                        io::ReportCell::Text(s.tree.unit(u).name)};
-    if (communes) row.push_back(io::ReportCell::Text(s.tree.unit(s.tree.parent(u)).name));
+    if (communes) {
+      const analytics::UnitIndex district = s.tree.parent(u);  // none for the province's total
+      row.push_back(io::ReportCell::Text(district == analytics::kNoUnit ? std::string()
+                                                                        : s.tree.unit(district).name));
+    }
     for (int i : s.indicator_ids) row.push_back(io::ReportCell::Number(s.results.Value(s.year, i, u).value));
     return row;
   };
@@ -103,7 +107,6 @@ Status UnitSheet(io::ReportWorkbook& book, const Sheets& s, UnitLevel level) {
   }
   std::vector<io::ReportCell> total = row_of(0);
   total[1] = io::ReportCell::Text("Toàn tỉnh: " + s.tree.unit(0).name);
-  if (communes) total[2] = io::ReportCell::Text("");
   return book.Row(total, true);
 }
 
