@@ -186,12 +186,19 @@ Status RewriteInListChecks(Database& db) {
   return status.ok() ? off : status;
 }
 
+// Version 5: the server's search finds a person by ID number (CCCD/CMND) exactly; without an
+// index that is a scan of every person of the province on each search.
+constexpr std::string_view kV5[] = {
+    "CREATE INDEX persons_by_id_number ON persons (id_number)",
+};
+
 constexpr std::array kMigrations = {
     Migration{1, "registry: units, hamlets, households, persons, annual surveys", kV1},
     Migration{2, "classifications, users, append-only audit log", kV2},
     Migration{3, "custom attributes of imported rows", kV3},
     Migration{
         4, "constraints of value lists checked without temporary tables", {}, RewriteInListChecks},
+    Migration{5, "persons found by ID number", kV5},
 };
 
 Status EnsureVersionTable(Database& db) {

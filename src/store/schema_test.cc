@@ -103,6 +103,7 @@ TEST_F(SchemaTest, MigratingTwiceIsANoOp) {
   EXPECT_EQ(*CurrentSchemaVersion(*db), LatestSchemaVersion());
   EXPECT_TRUE(HasObject(*db, "audit_log"));
   EXPECT_TRUE(HasObject(*db, "persons_by_search_key"));
+  EXPECT_TRUE(HasObject(*db, "persons_by_id_number"));
 }
 
 TEST_F(SchemaTest, RefusesADatabaseNewerThanTheProgram) {

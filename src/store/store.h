@@ -31,6 +31,7 @@ class Database;  // the RAII SQLite wrapper (sqlite.h), private to src/store
 class BulkLoader;      // bulk_loader.h
 class ImportWriter;    // import_writer.h
 class RegistryReader;  // registry_reader.h
+class HouseholdDirectory;  // household_directory.h
 
 // Who makes a change, for the audit log: "cli" for the command line, a username on the server.
 struct Actor {
@@ -119,6 +120,34 @@ struct SurveyedHousehold {
   std::vector<SurveyMember> members;
 };
 
+// One household of a year scan (SurveyRepository::ScanYear). The texts are views into the row
+// being read: valid during the call only.
+struct ScannedHousehold {
+  std::int64_t id = 0;
+  std::string_view commune_code;
+  bool urban = false;  // the commune's
+  HouseholdYear survey;
+};
+
+// One member of a year scan: what classification reads of a person, without name, code or ID
+// number. Views valid during the call only.
+struct ScannedMember {
+  std::int64_t person_id = 0;
+  std::string_view birth_date;
+  Sex sex = Sex::kMale;
+  Relation relation = Relation::kOther;
+  std::string_view ethnicity;
+  PersonYear year;
+};
+
+// Receives a year scan: each household, then its members (head first, then by person id).
+class YearScanSink {
+ public:
+  virtual ~YearScanSink() = default;
+  virtual Status Household(const ScannedHousehold& household) = 0;
+  virtual Status Member(const ScannedMember& member) = 0;  // a member of the last household
+};
+
 class SurveyRepository {
  public:
   explicit SurveyRepository(Database* db, const Clock* clock) : db_(db), clock_(clock) {}
@@ -132,6 +161,9 @@ class SurveyRepository {
   Result<std::vector<PersonYear>> PersonYearsOfHousehold(std::int64_t household_id, int year);
   // Every household surveyed in `year`, in household-id order (survey_snapshot.cc).
   Result<std::vector<SurveyedHousehold>> YearSnapshot(int year);
+  // The same households and members streamed to `sink` without building a record per row: the
+  // way to fill a columnar snapshot (survey_snapshot.cc). Stops at the sink's first error.
+  Status ScanYear(int year, YearScanSink& sink);
 
  private:
   Database* db_;
@@ -247,6 +279,7 @@ class Store {
   friend class BulkLoader;      // writes many rows through the store's one connection
   friend class ImportWriter;    // import_writer.h: upserts an import dataset in one transaction
   friend class RegistryReader;  // registry_reader.h: streams a year of the registry for export
+  friend class HouseholdDirectory;  // household_directory.h: the server's list and search
   Store(std::unique_ptr<Database> db, const Clock& clock);
   Database* database() { return db_.get(); }
   const Clock* clock() const { return clock_; }

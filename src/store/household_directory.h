@@ -1,0 +1,50 @@
+// HouseholdDirectory: the rows a list of households and a search show — a household with its
+// hamlet, head's name, member count and one year's income — read for a set of communes (the
+// caller's area) in one query, so that an HTTP handler never sees SQL.
+//
+// Owns: the list query and the search (household code prefix, person name by the search key of
+// core/text.h as a prefix of the name or of any word in it, ID number exactly). Promises: every
+// row returned lies in one of the communes asked for; reads never write.
+// Thread safety: like Store, one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace ansinh::store {
+
+struct HouseholdRow {
+  std::int64_t id = 0;
+  std::string code;
+  std::string commune_code;
+  std::string hamlet;
+  std::string head_name;  // "" when the household has no head on record
+  std::int64_t members = 0;
+  std::optional<Vnd> income_month;  // of the year asked for; none without a survey that year
+  std::string matched_person;       // search only: the member whose name or ID number matched
+};
+
+class HouseholdDirectory {
+ public:
+  explicit HouseholdDirectory(Store& store) : store_(store) {}
+
+  // Every household of `communes`, in id order, with the income of `year`.
+  Result<std::vector<HouseholdRow>> List(const std::vector<std::string>& communes, int year);
+
+  // Households of `communes` matching `text`: by household code (prefix), by a member's name
+  // (the search key of `text` as a prefix of the member's key or of a word in it) or by a
+  // member's ID number (exactly). At most `limit` rows, households before persons.
+  Result<std::vector<HouseholdRow>> Search(const std::vector<std::string>& communes,
+                                           const std::string& text, int limit);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace ansinh::store
