@@ -1,7 +1,9 @@
 # The two commands of README.md. Both install what is missing, then build.
-#   make run   build in Release, create the demo database ansinh.db if absent (the synthetic
-#              Cà Mau of `ansinh generate`: ~281,000 households, 2010–2020), run the main job
-#   make test  build Release and a sanitizer (ASan+UBSan) tree, run every test through ctest
+#   make run   build in Release and the web app (web/dist), create the demo database ansinh.db if
+#              absent (the synthetic Cà Mau of `ansinh generate`: ~281,000 households, 2010–2020)
+#              and its demo user, then serve both on $(LISTEN)
+#   make test  build Release, a sanitizer (ASan+UBSan) tree and the web app, run every test
+#              through ctest (the Release tree's also runs the web unit tests and browser tests)
 
 BUILD      := build
 RELEASE    := $(BUILD)/release
@@ -10,8 +12,13 @@ ANSINH     := $(RELEASE)/src/cli/ansinh
 DEMO_DB    ?= ansinh.db
 DEMO_PROV  ?= 96
 JOBS       ?= $(shell nproc)
+LISTEN     ?= 127.0.0.1:8080
+# The demo sign-in `make run` creates (a province user; docs/web.md).
+DEMO_USER  ?= demo
+DEMO_PASS  ?= ansinh-demo
+WEB        := web
 
-.PHONY: run test deps build build-sanitize clean format
+.PHONY: run test deps build build-sanitize web clean format
 
 deps:
 	@bash scripts/install-deps
@@ -33,7 +40,21 @@ build: deps $(RELEASE)/build.ninja
 build-sanitize: deps $(SANITIZE)/build.ninja
 	cmake --build $(SANITIZE) -j $(JOBS)
 
-run: build
+# The web app: `npm ci` only when node_modules is missing or older than package-lock.json (npm ci
+# writes node_modules/.package-lock.json), then a build only when a source changed.
+$(WEB)/node_modules/.package-lock.json: $(WEB)/package-lock.json $(WEB)/package.json
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+WEB_SOURCES := $(shell find $(WEB)/src -type f 2>/dev/null) $(WEB)/index.html $(WEB)/vite.config.ts \
+  $(WEB)/tsconfig.json
+
+$(WEB)/dist/index.html: $(WEB)/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd $(WEB) && npm run --silent build
+
+web: deps $(WEB)/dist/index.html
+
+run: build web
 	@if [ ! -f "$(DEMO_DB)" ]; then \
 	  echo "Creating the demo database $(DEMO_DB) (province $(DEMO_PROV)): about two minutes"; \
 	  rm -f "$(DEMO_DB).tmp" "$(DEMO_DB).tmp-wal" "$(DEMO_DB).tmp-shm"; \
@@ -41,10 +62,20 @@ run: build
 	  $(ANSINH) generate --db "$(DEMO_DB).tmp" --province $(DEMO_PROV) && \
 	  mv "$(DEMO_DB).tmp" "$(DEMO_DB)"; \
 	fi
-	$(ANSINH) summary --db "$(DEMO_DB)"
+	@if $(ANSINH) serve --help >/dev/null 2>&1; then \
+	  if ! $(ANSINH) user list --db "$(DEMO_DB)" 2>/dev/null | grep -qw "$(DEMO_USER)"; then \
+	    pw=$$(mktemp) && printf '%s\n' "$(DEMO_PASS)" > "$$pw" && \
+	    $(ANSINH) user add --db "$(DEMO_DB)" --username "$(DEMO_USER)" --role province \
+	      --unit $(DEMO_PROV) --password-file "$$pw"; rc=$$?; rm -f "$$pw"; [ $$rc -eq 0 ] || exit $$rc; \
+	  fi; \
+	  echo "An Sinh: http://$(LISTEN)/  sign in as $(DEMO_USER) / $(DEMO_PASS)  (Ctrl-C stops)"; \
+	  exec $(ANSINH) serve --db "$(DEMO_DB)" --listen $(LISTEN); \
+	else \
+	  $(ANSINH) summary --db "$(DEMO_DB)"; \
+	fi
 
 # The sanitizer tree runs first so that the last line printed is the Release tree's ctest summary.
-test: build build-sanitize
+test: build build-sanitize web
 	cd $(SANITIZE) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest -j $(JOBS) --output-on-failure
 	cd $(RELEASE) && ctest -j $(JOBS) --output-on-failure
