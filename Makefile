@@ -62,7 +62,7 @@ run: build web
 	  $(ANSINH) generate --db "$(DEMO_DB).tmp" --province $(DEMO_PROV) && \
 	  mv "$(DEMO_DB).tmp" "$(DEMO_DB)"; \
 	fi
-	@if $(ANSINH) serve --help >/dev/null 2>&1; then \
+	@if $(ANSINH) --help 2>/dev/null | grep -q '^  serve '; then \
 	  if ! $(ANSINH) user list --db "$(DEMO_DB)" 2>/dev/null | grep -qw "$(DEMO_USER)"; then \
 	    pw=$$(mktemp) && printf '%s\n' "$(DEMO_PASS)" > "$$pw" && \
 	    $(ANSINH) user add --db "$(DEMO_DB)" --username "$(DEMO_USER)" --role province \
