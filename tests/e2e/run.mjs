@@ -92,6 +92,9 @@ async function setup() {
 
   run('init', '--db', db, '--province', PROVINCE);
   run('generate', '--db', db, '--province', PROVINCE, '--households', HOUSEHOLDS, '--years', YEARS, '--threads', '1');
+  // Stored classifications carry the rules' explanation the household page shows.
+  const [y0, y1] = YEARS.split('-').map(Number);
+  for (let y = y0; y <= y1; y++) run('classify', '--db', db, '--year', String(y));
   const units = JSON.parse(run('units', '--db', db, '--json'));
   const communes = flattenUnits(units).filter((u) => u.level === 'commune' && (u.households ?? 1) > 0);
   assert.ok(communes.length >= 2, 'the generated province has communes');

@@ -48,7 +48,7 @@ export type Target = {
   indicator?: string | null;
   kind: string;
   value: number | null;
-  target: number | null;
+  target: number | string | { min?: number | null; max?: number | null } | null;
   target_max?: number | null;
   unit?: string | null;
   status: TargetStatus | string;

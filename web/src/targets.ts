@@ -3,7 +3,7 @@
 import type { Lang } from './format';
 import { formatNumber } from './format';
 
-export type TargetGoal = number | { min?: number | null; max?: number | null } | null | undefined;
+export type TargetGoal = number | string | { min?: number | null; max?: number | null } | null | undefined;
 
 /** A target's value: integers without decimals, others with up to two. */
 export function formatTargetValue(value: number | null | undefined, lang: Lang): string {
@@ -15,6 +15,8 @@ export function formatTargetValue(value: number | null | undefined, lang: Lang):
 /** "≥ 100", "≤ 10", "= 0", "32.000–35.000", "−2/năm" from the target's kind and goal. */
 export function formatGoal(kind: string, goal: TargetGoal, lang: Lang): string {
   if (goal === null || goal === undefined) return kind === 'zero' ? '= 0' : '—';
+  // The server writes the goal as text ("≥ 100", "32.000–35.000"), as the command line does.
+  if (typeof goal === 'string') return goal || '—';
   if (typeof goal === 'object') {
     const lo = goal.min ?? null;
     const hi = goal.max ?? null;
@@ -49,6 +51,8 @@ export function noteFor(
 ): string | null {
   const own = lang === 'vi' ? t.note_vi : t.note_en;
   if (own) return own;
+  // With note_vi beside it, `note` is the English one (docs/api.md).
+  if (t.note_vi !== undefined && t.note_vi !== null) return lang === 'en' ? (t.note ?? null) : t.note_vi;
   if (!t.note) return null;
   const i = t.note.indexOf(' / ');
   if (i < 0) return t.note;

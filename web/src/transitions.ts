@@ -44,9 +44,11 @@ export function normalizeTransitions(data: unknown): TransitionMatrix {
     }
   } else if (Array.isArray(d.matrix)) {
     const states = (Array.isArray(d.states) ? d.states : STATES) as string[];
+    const rows = (Array.isArray(d.from_states) ? d.from_states : states) as string[];
+    const cols = (Array.isArray(d.to_states) ? d.to_states : states) as string[];
     (d.matrix as unknown[][]).forEach((row, i) =>
       row.forEach((n, j) => {
-        if (states[i] && states[j]) add(states[i], states[j], num(n) ?? 0);
+        if (rows[i] && cols[j]) add(rows[i], cols[j], num(n) ?? 0);
       }),
     );
   } else if (d.matrix && typeof d.matrix === 'object') {

@@ -107,3 +107,35 @@ describe('helpers', () => {
     expect(apiUrl('/households', { q: 'nguyễn văn' })).toBe('/api/v1/households?q=nguy%E1%BB%85n+v%C4%83n');
   });
 });
+
+describe('the server shapes (docs/api.md)', () => {
+  it('shows a goal the server wrote as text', () => {
+    expect(formatGoal('at_least', '≥ 100', 'vi')).toBe('≥ 100');
+    expect(formatGoal('range', '', 'en')).toBe('—');
+  });
+  it('takes note_vi in Vietnamese and note in English', () => {
+    const t = { note: 'needs job-program records', note_vi: 'cần hồ sơ chương trình việc làm' };
+    expect(noteFor(t, 'vi')).toBe('cần hồ sơ chương trình việc làm');
+    expect(noteFor(t, 'en')).toBe('needs job-program records');
+  });
+  it('reads a matrix whose rows and columns name their states', () => {
+    const m = normalizeTransitions({
+      from: 2015,
+      to: 2016,
+      from_states: ['poor', 'near_poor', 'middle', 'other', 'new'],
+      to_states: ['poor', 'near_poor', 'middle', 'other', 'left'],
+      matrix: [
+        [10, 2, 0, 5, 1],
+        [1, 3, 0, 4, 0],
+        [0, 0, 0, 0, 0],
+        [2, 1, 0, 90, 3],
+        [4, 0, 0, 6, 0],
+      ],
+      totals: { escaped: 7, newly_poor: 3, repoor: null },
+    });
+    expect(m.counts.new.poor).toBe(4);
+    expect(m.counts.poor.left).toBe(1);
+    expect(m.counts.other.other).toBe(90);
+    expect([m.escaped, m.newly_poor, m.repoor]).toEqual([7, 3, null]);
+  });
+});

@@ -165,9 +165,7 @@ function TargetCard({ target, lang }: { target: api.Target; lang: Lang }) {
   const status = String(target.status);
   const color = statusColor(status);
   const note = noteFor(target, lang);
-  const goal = (target as { target_text?: string }).target_text && lang === 'vi'
-    ? (target as { target_text?: string }).target_text!
-    : formatGoal(target.kind, target.target as never, lang);
+  const goal = formatGoal(target.kind, target.target, lang);
   const pts = target.series ?? [];
   const years = pts.map((p) => p.year);
   return (

@@ -19,7 +19,17 @@ type Member = {
 
 type Line = { name: string; amount: number; at_or_under?: boolean };
 
-type Deprivation = string | { id?: string; name?: string; name_vi?: string; name_en?: string; indicator?: string };
+type Deprivation =
+  | string
+  | {
+      id?: string;
+      name?: string;
+      name_vi?: string;
+      name_en?: string;
+      explain_vi?: string;
+      explain_en?: string;
+      members?: { name?: string; age?: number }[];
+    };
 
 type Explanation = {
   text_vi?: string;
@@ -33,14 +43,15 @@ type Explanation = {
 };
 
 type Classification = {
-  year: number;
+  year?: number;
+  source?: string;
   standard?: string;
   category: string;
   income_per_capita?: number | null;
   explanation?: Explanation | null;
 };
 
-type Survey = { year: number; income_month?: number; [field: string]: unknown };
+type Survey = { year: number; income_month?: number; classifications?: Classification[]; [field: string]: unknown };
 
 export type HouseholdDetail = {
   code?: string;
@@ -53,8 +64,23 @@ export type HouseholdDetail = {
   district?: api.UnitRef;
   members: Member[];
   surveys: Survey[];
-  classifications: Classification[];
+  classifications?: Classification[];
 };
+
+/** Each year's classifications, newest year first: inside each survey (docs/api.md) or beside. */
+export function classificationsOf(d: HouseholdDetail): (Classification & { year: number })[] {
+  const out: (Classification & { year: number })[] = [];
+  for (const s of d.surveys ?? []) for (const c of s.classifications ?? []) out.push({ ...c, year: c.year ?? s.year });
+  for (const c of d.classifications ?? []) if (c.year !== undefined) out.push({ ...c, year: c.year });
+  return out.sort((a, b) => b.year - a.year);
+}
+
+/** The head's name: given, or the member whose relation is head. */
+export function headName(d: HouseholdDetail): string | undefined {
+  if (d.head_name) return d.head_name;
+  const head = (d.members ?? []).find((m) => m.relation === 'head');
+  return head?.full_name ?? head?.name;
+}
 
 /** The survey fields shown, in this order, with their words. */
 const SURVEY_FIELDS: [string, { vi: string; en: string }][] = [
@@ -95,7 +121,18 @@ function surveyCell(field: string, v: unknown, lang: Lang, yes: string, no: stri
 
 function deprivationName(d: Deprivation, lang: Lang): string {
   if (typeof d === 'string') return d;
-  return (lang === 'vi' ? d.name_vi : d.name_en) ?? d.name ?? d.id ?? d.indicator ?? '';
+  return (lang === 'vi' ? d.name_vi : d.name_en) ?? d.name ?? d.id ?? '';
+}
+
+/** What the rule found: its explanation and the members behind it ("Lan, 7"). */
+function deprivationDetail(d: Deprivation, lang: Lang): string {
+  if (typeof d === 'string') return '';
+  const why = (lang === 'vi' ? d.explain_vi : d.explain_en) ?? '';
+  const who = (d.members ?? [])
+    .map((m) => (m.age !== undefined ? `${m.name ?? ''}, ${m.age}` : (m.name ?? '')))
+    .filter(Boolean)
+    .join('; ');
+  return [why, who ? `(${who})` : ''].filter(Boolean).join(' ');
 }
 
 export function HouseholdPage({ code }: { code: string }) {
@@ -112,7 +149,8 @@ function HouseholdBody({ d, code }: { d: HouseholdDetail; code: string }) {
   const yes = t('bool.yes');
   const no = t('bool.no');
   const surveys = [...(d.surveys ?? [])].sort((a, b) => b.year - a.year);
-  const classes = [...(d.classifications ?? [])].sort((a, b) => b.year - a.year);
+  const classes = classificationsOf(d);
+  const head = headName(d);
   const place = [d.address, d.hamlet && !d.address?.includes(d.hamlet) ? d.hamlet : null, d.commune?.name, d.district?.name]
     .filter(Boolean)
     .join(', ');
@@ -121,7 +159,7 @@ function HouseholdBody({ d, code }: { d: HouseholdDetail; code: string }) {
       <div class="page-head">
         <h1>
           {t('hd.title', { code: d.code ?? d.household_id ?? code })}
-          {d.head_name ? ` — ${d.head_name}` : ''}
+          {head ? ` — ${head}` : ''}
         </h1>
       </div>
       {place ? (
@@ -139,6 +177,7 @@ function HouseholdBody({ d, code }: { d: HouseholdDetail; code: string }) {
             {classes.map((c) => {
               const e = c.explanation ?? {};
               const text = lang === 'vi' ? e.text_vi : e.text_en;
+              const explained = c.explanation !== null && c.explanation !== undefined;
               const lines = e.lines ?? [];
               const line = (name: string) => lines.find((l) => l.name === name)?.amount;
               const income = c.income_per_capita ?? e.income_per_capita ?? null;
@@ -167,10 +206,28 @@ function HouseholdBody({ d, code }: { d: HouseholdDetail; code: string }) {
                       })}
                     </p>
                   ) : null}
-                  <p>
-                    <strong>{t('hd.deprivations')}:</strong>{' '}
-                    {deps.length ? deps.map((x) => deprivationName(x, lang)).join(', ') : t('hd.noDeprivation')}
-                  </p>
+                  {explained ? (
+                    deps.length ? (
+                      <>
+                        <p>
+                          <strong>{t('hd.deprivations')}:</strong>
+                        </p>
+                        <ul class="deps">
+                          {deps.map((x) => (
+                            <li>
+                              <strong>{deprivationName(x, lang)}</strong> {deprivationDetail(x, lang)}
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : (
+                      <p>
+                        <strong>{t('hd.deprivations')}:</strong> {t('hd.noDeprivation')}
+                      </p>
+                    )
+                  ) : (
+                    <p class="muted">{t('hd.noExplanation')}</p>
+                  )}
                 </li>
               );
             })}
