@@ -155,7 +155,7 @@ function UnitBody({ unit, year }: { unit: api.Unit; year: number | undefined }) 
                 ) : null}
                 <section aria-labelledby="ind-title">
                   <h2 id="ind-title">{t('units.indicators')}</h2>
-                  <div class="table-wrap">
+                  <div class="table-wrap narrow">
                     <table class="data" data-testid="indicator-table">
                       <thead>
                         <tr>
