@@ -64,7 +64,7 @@ run: build web
 	fi
 	@if $(ANSINH) --help 2>/dev/null | grep -q '^  serve '; then \
 	  if ! $(ANSINH) user list --db "$(DEMO_DB)" 2>/dev/null | grep -qw "$(DEMO_USER)"; then \
-	    pw=$$(mktemp) && printf '%s\n' "$(DEMO_PASS)" > "$$pw" && \
+	    pw=$$(mktemp) && printf '%s' "$(DEMO_PASS)" > "$$pw" && \
 	    $(ANSINH) user add --db "$(DEMO_DB)" --username "$(DEMO_USER)" --role province \
 	      --unit $(DEMO_PROV) --password-file "$$pw"; rc=$$?; rm -f "$$pw"; [ $$rc -eq 0 ] || exit $$rc; \
 	  fi; \

@@ -57,7 +57,8 @@ function freePort() {
 
 function addUser(username, role, unit, password) {
   const pw = path.join(work, `${username}.pw`);
-  fs.writeFileSync(pw, password + '\n', { mode: 0o600 });
+  // No newline: the file holds the password and nothing else, whether or not the reader trims.
+  fs.writeFileSync(pw, password, { mode: 0o600 });
   run('user', 'add', '--db', db, '--username', username, '--role', role, '--unit', unit, '--password-file', pw);
 }
 
@@ -105,7 +106,13 @@ async function setup() {
 
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(ansinh, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', webDist], {
+  // The web app's folder, by the option `ansinh serve --help` names (--web, --web-dir, ...), if any;
+  // without one the server finds web/dist under ANSINH_HOME.
+  const serveHelp = execFileSync(ansinh, ['serve', '--help'], { encoding: 'utf8' });
+  const webOption = /(--web[\w-]*)/.exec(serveHelp)?.[1];
+  const serveArgs = ['serve', '--db', db, '--listen', `127.0.0.1:${port}`];
+  if (webOption) serveArgs.push(webOption, webDist);
+  server = spawn(ansinh, serveArgs, {
     env: { ...process.env, ANSINH_HOME: process.env.ANSINH_HOME ?? repo },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
