@@ -83,6 +83,8 @@ void RegisterTargetsCommand(CLI::App& app, CliContext& ctx);
 void RegisterTransitionsCommand(CLI::App& app, CliContext& ctx);
 void RegisterSimulateCommand(CLI::App& app, CliContext& ctx);
 void RegisterReportCommand(CLI::App& app, CliContext& ctx);
+void RegisterServeCommand(CLI::App& app, CliContext& ctx);
+void RegisterUserCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ansinh::cli
 

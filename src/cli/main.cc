@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   RegisterTransitionsCommand(app, ctx);
   RegisterSimulateCommand(app, ctx);
   RegisterReportCommand(app, ctx);
+  RegisterServeCommand(app, ctx);
+  RegisterUserCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -56,6 +56,23 @@ Result<std::vector<HouseholdRow>> HouseholdDirectory::List(const std::vector<std
   }
 }
 
+Result<std::vector<int>> HouseholdDirectory::SurveyYears() {
+  // One index probe per year (the recursive step seeks past the year found), not a scan of
+  // every survey row.
+  ANSINH_ASSIGN_OR_RETURN(
+      Statement stmt,
+      store_.database()->Prepare(
+          "WITH RECURSIVE y(year) AS (SELECT MIN(year) FROM household_years "
+          "UNION ALL SELECT (SELECT MIN(year) FROM household_years WHERE year > y.year) FROM y "
+          "WHERE y.year IS NOT NULL) SELECT year FROM y WHERE year IS NOT NULL"));
+  std::vector<int> years;
+  for (;;) {
+    ANSINH_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return years;
+    years.push_back(static_cast<int>(stmt.ColumnInt(0)));
+  }
+}
+
 Result<std::vector<HouseholdRow>> HouseholdDirectory::Search(
     const std::vector<std::string>& communes, const std::string& text, int limit) {
   const std::string raw(Trim(text));

@@ -37,6 +37,9 @@ class HouseholdDirectory {
   // Every household of `communes`, in id order, with the income of `year`.
   Result<std::vector<HouseholdRow>> List(const std::vector<std::string>& communes, int year);
 
+  // The years with at least one household survey, ascending.
+  Result<std::vector<int>> SurveyYears();
+
   // Households of `communes` matching `text`: by household code (prefix), by a member's name
   // (the search key of `text` as a prefix of the member's key or of a word in it) or by a
   // member's ID number (exactly). At most `limit` rows, households before persons.

@@ -52,6 +52,9 @@ TEST_F(HouseholdDirectoryTest, ListsTheCommunesAskedForWithHeadMembersAndIncome)
   EXPECT_EQ((*rows)[0].members, 2);
   EXPECT_EQ((*rows)[0].hamlet, "Ấp 1");
   EXPECT_EQ((*rows)[0].income_month, 3'000'000);
+  auto years = dir.SurveyYears();
+  ASSERT_TRUE(years.ok());
+  EXPECT_EQ(*years, std::vector<int>{2014});
   auto other_year = dir.List({"32014", "32200"}, 2015);
   ASSERT_TRUE(other_year.ok());
   ASSERT_EQ(other_year->size(), 2u);
