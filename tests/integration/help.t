@@ -19,6 +19,12 @@ The command line describes itself.
   transitions
   simulate
   report
+  serve
+  user
+  $ ansinh user --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
+  add
+  passwd
+  list
   $ ansinh household --help | grep -E '^  [a-z]+ ' | awk '{print $1}'
   add
   show
