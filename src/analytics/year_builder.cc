@@ -18,18 +18,6 @@ std::int32_t CachedCode(std::array<std::int32_t, N>& codes, Enum value, std::str
   return code;
 }
 
-// "YYYY..." -> YYYY; as rules::BuildFrame reads a birth date.
-Result<int> YearBuilderBirthYear(const std::string& date) {
-  int year = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (i >= date.size() || date[i] < '0' || date[i] > '9') {
-      return Status::Invalid("birth_date", date, "năm sinh không hợp lệ", "invalid birth year");
-    }
-    year = year * 10 + (date[i] - '0');
-  }
-  return year;
-}
-
 // Hands a filled vector to the frame as the column of the named field.
 template <typename T>
 Status YearBuilderAdopt(rules::Frame& frame, std::string_view name, rules::Scope scope,
@@ -121,7 +109,7 @@ void YearBuilder::AddMember(const MemberInput& m) {
 }
 
 Status YearBuilder::AddMember(const Person& person, const PersonYear& year) {
-  ANSINH_ASSIGN_OR_RETURN(int birth_year, YearBuilderBirthYear(person.birth_date));
+  ANSINH_ASSIGN_OR_RETURN(int birth_year, rules::BirthYearOf(person.birth_date));
   MemberInput m;
   m.birth_year = birth_year;
   m.sex = person.sex;

@@ -3,17 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <thread>
+#include <memory>
 
-#include "cli/snapshot_loader.h"
+#include "cli/progress.h"
 #include "core/money.h"
-#include "rules/thread_pool.h"
 
 namespace ansinh::cli {
 
 Result<std::unique_ptr<AnalyticsSession>> OpenAnalytics(CliContext& ctx,
                                                         const AnalyticsRequest& request) {
-  auto session = std::make_unique<AnalyticsSession>();
   ANSINH_ASSIGN_OR_RETURN(auto db, OpenExistingStore(ctx, request.db));
   if (!request.unit.empty()) {
     ANSINH_ASSIGN_OR_RETURN(std::optional<AdminUnit> unit, db->units().Find(request.unit));
@@ -23,41 +21,33 @@ Result<std::unique_ptr<AnalyticsSession>> OpenAnalytics(CliContext& ctx,
                               "no such administrative unit in the database");
     }
   }
-  ANSINH_ASSIGN_OR_RETURN(session->registry, rules::StandardRegistry::Create(ctx.home));
-  if (request.standard.empty()) {
-    ANSINH_ASSIGN_OR_RETURN(
-        analytics::StandardCalendar calendar,
-        analytics::StandardCalendar::National(*session->registry,
-                                              ctx.home + "/config/review-standards.toml"));
-    session->calendar = std::make_unique<analytics::StandardCalendar>(std::move(calendar));
-  } else {
-    ANSINH_ASSIGN_OR_RETURN(const rules::Standard* standard,
-                            session->registry->Resolve(request.standard));
-    session->calendar = std::make_unique<analytics::StandardCalendar>(
-        analytics::StandardCalendar::Fixed(standard));
-  }
-  ANSINH_ASSIGN_OR_RETURN(analytics::IndicatorSet set,
-                          analytics::IndicatorSet::LoadDir(ctx.home + "/config/indicators",
-                                                           session->registry->catalogue()));
-  session->indicators = std::make_unique<analytics::IndicatorSet>(std::move(set));
-  SnapshotRequest load;
-  load.last_year = request.last_year;
-  load.progress = ctx.err;
-  ANSINH_ASSIGN_OR_RETURN(session->snapshot,
-                          LoadSnapshot(*db, session->registry->catalogue(), load));
-  ANSINH_ASSIGN_OR_RETURN(AdminUnit province, db->units().Province());
-  const int threads = request.threads > 0
-                          ? request.threads
-                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  rules::ThreadPool pool(threads);
-  analytics::ComputeOptions options;
-  options.pool = &pool;
-  options.province = std::stoi(province.code);
-  ANSINH_ASSIGN_OR_RETURN(analytics::IndicatorResults results,
-                          analytics::ComputeIndicators(*session->snapshot, *session->indicators,
-                                                       *session->calendar, options));
-  session->results.emplace(std::move(results));
-  return session;
+  app::SessionOptions options;
+  options.home = ctx.home;
+  options.last_year = request.last_year;
+  options.standard = request.standard;
+  options.threads = request.threads;
+  options.on_year = YearProgress(ctx);
+  return app::OpenAnalytics(*db, options);
+}
+
+std::function<void(int, int)> YearProgress(CliContext& ctx) {
+  if (ctx.err == nullptr) return {};
+  // The bar is made when the number of years is known (the first call) and shared by the copies
+  // of the function.
+  auto progress = std::make_shared<std::unique_ptr<Progress>>();
+  std::ostream* out = ctx.err;
+  return [progress, out](int done, int total) {
+    if (!*progress) {
+      ProgressOptions options;
+      options.terminal = IsTerminal(*out);
+      *progress = std::make_unique<Progress>(*out, "đọc năm khảo sát / reading survey years",
+                                             static_cast<std::int64_t>(total), options);
+    }
+    if (done > 0) {
+      (*progress)->Advance();
+      (*progress)->Tick();  // a year is a long step: report now rather than every 1,024 steps
+    }
+  };
 }
 
 namespace {

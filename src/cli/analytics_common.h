@@ -3,26 +3,18 @@
 // value the way a Vietnamese reader expects it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include "analytics/indicators.h"
-#include "analytics/snapshot.h"
-#include "analytics/standard_calendar.h"
+#include "app/analytics_session.h"
 #include "cli/cli.h"
-#include "rules/standard.h"
 
 namespace ansinh::cli {
 
-// Everything an analytics command computes from, kept alive together (results point into it).
-struct AnalyticsSession {
-  std::unique_ptr<rules::StandardRegistry> registry;
-  std::unique_ptr<analytics::StandardCalendar> calendar;
-  std::unique_ptr<analytics::IndicatorSet> indicators;
-  std::unique_ptr<analytics::Snapshot> snapshot;
-  std::optional<analytics::IndicatorResults> results;
-};
+// Everything an analytics command computes from (src/app, shared with the server).
+using AnalyticsSession = app::AnalyticsSession;
 
 struct AnalyticsRequest {
   std::string db;
@@ -32,8 +24,7 @@ struct AnalyticsRequest {
   std::string unit;       // a unit code the command will ask for: checked before any work
 };
 
-// Opens the database, loads the standards, the indicators (<home>/config/indicators) and the
-// snapshot, and computes every indicator of every year read.
+// Opens the database, checks request.unit, then app::OpenAnalytics with progress on ctx.err.
 Result<std::unique_ptr<AnalyticsSession>> OpenAnalytics(CliContext& ctx,
                                                         const AnalyticsRequest& request);
 
@@ -42,5 +33,8 @@ Result<std::unique_ptr<AnalyticsSession>> OpenAnalytics(CliContext& ctx,
 std::string FormatIndicatorValue(const std::optional<double>& value, const std::string& unit);
 // The same for files (CSV, JSON): a plain number, full precision for non-integers; empty if absent.
 std::string PlainNumber(const std::optional<double>& value);
+
+// Shows the reading of survey years on ctx.err: a bar on a terminal, plain lines otherwise.
+std::function<void(int done, int total)> YearProgress(CliContext& ctx);
 
 }  // namespace ansinh::cli

@@ -15,8 +15,9 @@
 #include <vector>
 
 #include "analytics/simulate.h"
+#include "app/snapshot_loader.h"
+#include "cli/analytics_common.h"
 #include "cli/cli.h"
-#include "cli/snapshot_loader.h"
 #include "core/money.h"
 #include "rules/standard.h"
 #include "rules/thread_pool.h"
@@ -173,11 +174,11 @@ Status RunSimulate(CliContext& ctx, const SimulateOptions& o) {
       analytics::HealthInsuranceCosts::LoadFile(ctx.home + "/config/health-insurance.toml"));
   // A year the figures do not cover is refused before the survey is read.
   ANSINH_RETURN_IF_ERROR(costs.ForYear(o.year).status());
-  SnapshotRequest load;
+  app::SnapshotRequest load;
   load.first_year = o.year;
   load.last_year = o.year;
-  load.progress = ctx.err;
-  ANSINH_ASSIGN_OR_RETURN(auto snapshot, LoadSnapshot(*db, registry->catalogue(), load));
+  load.on_year = YearProgress(ctx);
+  ANSINH_ASSIGN_OR_RETURN(auto snapshot, app::LoadSnapshot(*db, registry->catalogue(), load));
   ANSINH_ASSIGN_OR_RETURN(AdminUnit province, db->units().Province());
   const int threads = o.threads > 0
                           ? o.threads

@@ -5,18 +5,6 @@
 namespace ansinh::rules {
 namespace {
 
-Result<int> BirthYear(const Person& person) {
-  const std::string& date = person.birth_date;
-  int year = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (i >= date.size() || date[i] < '0' || date[i] > '9') {
-      return Status::Invalid("birth_date", date, "năm sinh không hợp lệ", "invalid birth year");
-    }
-    year = year * 10 + (date[i] - '0');
-  }
-  return year;
-}
-
 // Looks fields up by name once; a missing one means RegisterCoreFields was not called.
 class Filler {
  public:
@@ -123,7 +111,7 @@ Status FillMembers(Frame& frame, std::span<const HouseholdRecord> households) {
   std::size_t row = 0;
   for (const HouseholdRecord& h : households) {
     for (const MemberRecord& m : h.members) {
-      ANSINH_ASSIGN_OR_RETURN(int birth_year, BirthYear(m.person));
+      ANSINH_ASSIGN_OR_RETURN(int birth_year, BirthYearOf(m.person.birth_date));
       const PersonYear& y = m.year;
       c.age->int32s()[row] = h.survey.year - birth_year;
       c.sex->int32s()[row] = dict.Intern(SexCode(m.person.sex));
@@ -147,6 +135,18 @@ Status FillMembers(Frame& frame, std::span<const HouseholdRecord> households) {
 }
 
 }  // namespace
+
+Result<int> BirthYearOf(std::string_view date) {
+  int year = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (i >= date.size() || date[i] < '0' || date[i] > '9') {
+      return Status::Invalid("birth_date", std::string(date), "năm sinh không hợp lệ",
+                             "invalid birth year");
+    }
+    year = year * 10 + (date[i] - '0');
+  }
+  return year;
+}
 
 Result<Frame> BuildFrame(const Catalogue& catalogue, std::span<const HouseholdRecord> households) {
   std::vector<std::uint32_t> offsets{0};

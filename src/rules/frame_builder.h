@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/household.h"
@@ -37,6 +38,10 @@ struct HouseholdRecord {
   int deprivation_count = 0;
   std::vector<MemberRecord> members;
 };
+
+// The birth year a frame derives ages from: the first four digits of a birth date ("YYYY" or
+// "YYYY-MM-DD"); kInvalidArgument ("birth_date") otherwise. Every frame filler uses this one.
+Result<int> BirthYearOf(std::string_view birth_date);
 
 // A frame over `catalogue` (which must hold RegisterCoreFields and outlive the frame).
 Result<Frame> BuildFrame(const Catalogue& catalogue, std::span<const HouseholdRecord> households);

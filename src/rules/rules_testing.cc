@@ -241,4 +241,43 @@ std::string RandomRule(std::mt19937_64& rng, Type type, int depth) {
   return generator.Gen(type, depth);
 }
 
+std::string FrameDifference(const Frame& want, const Frame& got, int* compared) {
+  if (compared != nullptr) *compared = 0;
+  if (want.households() != got.households() || want.member_rows() != got.member_rows()) {
+    return "rows: " + std::to_string(want.households()) + " households and " +
+           std::to_string(want.member_rows()) + " members, got " +
+           std::to_string(got.households()) + " and " + std::to_string(got.member_rows());
+  }
+  const auto want_offsets = want.member_offsets();
+  const auto got_offsets = got.member_offsets();
+  for (std::size_t i = 0; i < want_offsets.size(); ++i) {
+    if (want_offsets[i] != got_offsets[i]) return "member offset " + std::to_string(i);
+  }
+  const Catalogue& catalogue = want.catalogue();
+  for (FieldId f = 0; f < catalogue.size(); ++f) {
+    const std::string& name = catalogue.field(f).name;
+    const Column* a = want.column(f);
+    const Column* b = got.column(f);
+    if ((a == nullptr) != (b == nullptr)) return name + ": present in one frame only";
+    if (a == nullptr) continue;
+    if (a->storage() != b->storage() || a->rows() != b->rows()) return name + ": storage or rows";
+    if (compared != nullptr) ++*compared;
+    for (std::size_t r = 0; r < a->rows(); ++r) {
+      bool same = true;
+      switch (a->storage()) {
+        case Storage::kInt64: same = a->int64s()[r] == b->int64s()[r]; break;
+        case Storage::kInt32: same = a->int32s()[r] == b->int32s()[r]; break;
+        case Storage::kCode:  // codes are per frame; their texts must agree
+          same = want.dictionary().text(a->int32s()[r]) == got.dictionary().text(b->int32s()[r]);
+          break;
+        case Storage::kBool: same = a->bools()[r] == b->bools()[r]; break;
+        case Storage::kFloat64: same = a->decimals()[r] == b->decimals()[r]; break;
+        case Storage::kVirtual: break;
+      }
+      if (!same) return name + ": row " + std::to_string(r) + " differs";
+    }
+  }
+  return "";
+}
+
 }  // namespace ansinh::rules::testing

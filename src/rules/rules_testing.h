@@ -25,4 +25,9 @@ std::vector<HouseholdRecord> RandomHouseholds(std::mt19937_64& rng, int count);
 // levels deep, using only the core fields.
 std::string RandomRule(std::mt19937_64& rng, Type type, int depth);
 
+// "" when the two frames hold the same rows in every column of the catalogue (present in both or
+// neither; dictionary codes compared by their texts), else the first difference in words.
+// `compared`, when given, receives the number of columns compared.
+std::string FrameDifference(const Frame& want, const Frame& got, int* compared = nullptr);
+
 }  // namespace ansinh::rules::testing

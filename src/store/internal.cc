@@ -120,7 +120,7 @@ Result<Person> ReadPerson(const Statement& s, int first) {
 Status ReadHouseholdAnswers(const Statement& s, int first, HouseholdYear& y) {
   y.income_month = s.ColumnInt(first);
   ANSINH_ASSIGN_OR_RETURN(y.housing_quality,
-                          ParseHousingQuality(s.ColumnText(first + 1), "housing_quality"));
+                          ParseHousingQuality(s.ColumnView(first + 1), "housing_quality"));
   y.housing_area_m2 = s.ColumnDouble(first + 2);
   y.clean_water = s.ColumnInt(first + 3) != 0;
   y.hygienic_latrine = s.ColumnInt(first + 4) != 0;

@@ -276,6 +276,13 @@ std::string Statement::ColumnText(int column) const {
                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string_view Statement::ColumnView(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return std::string_view(reinterpret_cast<const char*>(text),
+                          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
 std::string Statement::ColumnName(int column) const {
   const char* name = sqlite3_column_name(stmt_, column);
   return name ? name : "";

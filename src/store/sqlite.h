@@ -129,6 +129,8 @@ class Statement {
   std::int64_t ColumnInt(int column) const;
   double ColumnDouble(int column) const;
   std::string ColumnText(int column) const;  // "" for NULL
+  // The same text without a copy: valid until the next Step, Reset or the statement's end.
+  std::string_view ColumnView(int column) const;
   std::string ColumnName(int column) const;
 
  private:

@@ -24,7 +24,7 @@ Every household has exactly one head; persons are about four to a household.
 The registry's indexes, dropped during the load, are back.
 
   $ sqlite3 a.db "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('households', 'persons', 'household_years', 'person_years') ORDER BY name)"
-  household_years_by_year households_by_commune households_by_hamlet person_years_by_year persons_by_household persons_by_search_key
+  household_years_by_year households_by_commune households_by_hamlet person_years_by_year persons_by_household persons_by_id_number persons_by_search_key
 
 One audit row says what was loaded.
 

@@ -55,7 +55,7 @@ Commands on a database that does not exist say how to create it.
   ansinh: not_found: db="none.db": chưa có cơ sở dữ liệu; hãy chạy: ansinh init --db none.db / no such database; create it with: ansinh init --db none.db
   [1]
   $ ansinh summary --db x.db
-  An Sinh — x.db (schema 4)
+  An Sinh — x.db (schema 5)
   Tỉnh / province:        Tỉnh Bạc Liêu (95)
   Huyện / districts:      7
   Xã / communes:          64

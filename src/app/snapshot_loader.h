@@ -3,23 +3,28 @@
 //
 // Owns: which years are read (every survey year up to the last one asked for, because
 // transitions and year-on-year changes need the years before), the unit tree from the store's
-// units, and the progress shown while reading.
+// units, and the column-by-column read of each year (store::SurveyRepository::ScanYear into an
+// analytics::YearBuilder: no record or string per row on the way).
+// Must stay true: a year read here equals, column for column, rules::BuildFrame of the store's
+// YearSnapshot of that year (snapshot_loader_test.cc).
 #pragma once
 
+#include <functional>
 #include <memory>
-#include <ostream>
 
 #include "analytics/snapshot.h"
 #include "core/status.h"
 #include "rules/catalogue.h"
 #include "store/store.h"
 
-namespace ansinh::cli {
+namespace ansinh::app {
 
 struct SnapshotRequest {
-  int last_year = 0;  // 0: every survey year
+  int last_year = 0;   // 0: every survey year
   int first_year = 0;  // skip survey years before this one (0: from the first on record)
-  std::ostream* progress = nullptr;  // where the progress indicator goes; nullptr: none
+  // Called with (0, years to read) before the first year, then after each year read (may be
+  // empty).
+  std::function<void(int done, int total)> on_year;
 };
 
 // The snapshot of every survey year from request.first_year up to request.last_year. kNotFound
@@ -28,4 +33,4 @@ Result<std::unique_ptr<analytics::Snapshot>> LoadSnapshot(store::Store& db,
                                                           const rules::Catalogue& catalogue,
                                                           const SnapshotRequest& request);
 
-}  // namespace ansinh::cli
+}  // namespace ansinh::app
