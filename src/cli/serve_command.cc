@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/cli.h"
+#include "server/analytics_source.h"
 #include "server/server.h"
 
 namespace ansinh::cli {
@@ -31,8 +32,8 @@ Status RunServe(CliContext& ctx, const ServeOptions& o) {
   options.home = ctx.home;
   options.clock = ctx.clock;
   options.threads = o.threads;
-  // The analytics come with the application layer (src/app); until then the analytics
-  // endpoints answer 503 not_ready.
+  options.analytics_loader =
+      server::MakeAnalyticsLoader(o.db, ctx.home, *ctx.clock, o.analytics_threads);
   // The signals are blocked before any thread starts, so every thread inherits the mask and only
   // the watcher below receives them (sigwait), never a worker in the middle of a request.
   sigset_t signals;

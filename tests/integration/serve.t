@@ -1,0 +1,60 @@
+ansinh serve over a small generated province, asked with curl: health, sign-in with the cookie's
+flags, area scope, the analytics once loaded, and a graceful stop on SIGTERM.
+
+  $ ansinh init --db s.db --province 96 > /dev/null
+  $ ansinh generate --db s.db --province 96 --households 600 --years 2013-2014 > /dev/null 2>&1
+  $ printf 'mat-khau-tinh' > pw
+  $ ansinh user add --db s.db --username tinh --role province --unit 96 --password-file pw --fast-hash > /dev/null
+  $ C1=$(sqlite3 s.db "SELECT commune_code FROM households ORDER BY id LIMIT 1")
+  $ H2=$(sqlite3 s.db "SELECT code FROM households WHERE commune_code <> '$C1' ORDER BY id LIMIT 1")
+  $ ansinh user add --db s.db --username xa --role commune --unit $C1 --password-file pw --fast-hash > /dev/null
+  $ ansinh serve --db s.db --listen 127.0.0.1:0 --web nowhere > out.txt 2> log.txt &
+  $ SERVER=$!
+  $ for i in $(seq 100); do grep -q http out.txt && break; sleep 0.1; done
+  $ URL=$(sed -n 's/^An Sinh: //p' out.txt | head -1)
+  $ curl -s ${URL}api/v1/health | grep -c '"status":"ok"'
+  1
+  $ curl -s -o /dev/null -w '%{http_code}\n' ${URL}api/v1/me
+  401
+  $ curl -s -o /dev/null -w '%{http_code}\n' -X POST -d '{"username":"tinh","password":"wrong-one"}' ${URL}api/v1/login
+  401
+  $ curl -s -D headers.txt -c tinh.jar -X POST -d '{"username":"tinh","password":"mat-khau-tinh"}' ${URL}api/v1/login > login.json
+  $ grep -i '^set-cookie' headers.txt | sed 's/ansinh_session=[0-9a-f]*/ansinh_session=TOKEN/' | tr -d '\r'
+  Set-Cookie: ansinh_session=TOKEN; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200
+  $ python3 -c "import json; d=json.load(open('login.json')); print(d['user']['username'], d['user']['role'], d['user']['unit']['code'], len(d['csrf_token']))"
+  tinh province 96 64
+  $ curl -s -c xa.jar -X POST -d '{"username":"xa","password":"mat-khau-tinh"}' ${URL}api/v1/login > /dev/null
+  $ curl -s -b xa.jar -o /dev/null -w '%{http_code}\n' ${URL}api/v1/households/$H2
+  403
+  $ curl -s -b tinh.jar -o /dev/null -w '%{http_code}\n' ${URL}api/v1/households/$H2
+  200
+
+Once the analytics are loaded, the province's indicators agree with ansinh indicators.
+
+  $ for i in $(seq 300); do curl -s ${URL}api/v1/health | grep -q '"ready":true' && break; sleep 0.1; done
+  $ curl -s -b tinh.jar "${URL}api/v1/units/96/indicators?year=2014" > api.json
+  $ ansinh indicators --db s.db --year 2014 --unit 96 --format json 2> /dev/null > cli.json
+  $ python3 - <<'PY'
+  > import json
+  > api = {i["id"]: i["value"] for i in json.load(open("api.json"))["indicators"]}
+  > cli = {r["indicator"]: r["value"] for r in json.load(open("cli.json"))}
+  > same = all(abs((api[k] or 0) - (cli[k] or 0)) < 1e-6 and (api[k] is None) == (cli[k] is None) for k in cli)
+  > print(api["households"], api["poor_households"] == cli["poor_households"], set(api) == set(cli), same)
+  > PY
+  600.0 True True True
+  $ curl -s -b xa.jar -o /dev/null -w '%{http_code}\n' "${URL}api/v1/units/96/indicators?year=2014"
+  403
+  $ curl -s -b tinh.jar "${URL}api/v1/units/96/transitions?from=2013&to=2014" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['from_states'], sum(map(sum, d['matrix'])) >= 600)"
+  ['poor', 'near_poor', 'middle', 'other', 'new'] True
+
+SIGTERM stops the server: it says so and exits 0; the request log has one JSON line per request.
+
+  $ kill -TERM $SERVER
+  $ wait $SERVER
+  $ cat out.txt | tail -1
+  An Sinh: đã dừng / stopped
+  $ grep -c '"path":"/api/v1/login","status":200' log.txt
+  2
+  $ grep '"path":"/api/v1/households/' log.txt | sed 's/.*"status":\([0-9]*\).*"user":"\([a-z]*\)".*/\1 \2/'
+  403 xa
+  200 tinh
