@@ -151,7 +151,7 @@ async function setup() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${path.join(work, 'chromium')}`,
+      // launch() gives every run a fresh, empty profile of its own (no --user-data-dir here).
     ],
   });
 }
