@@ -34,7 +34,8 @@ const HOUSEHOLDS = '3000';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-e2e-'));
 const db = path.join(work, 'e2e.db');
 const started = Date.now();
-const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+const log = (...a) => console.log(`[${log.now()}]`, ...a);
+log.now = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 
 function run(...args) {
   return execFileSync(ansinh, args, {
@@ -190,9 +191,10 @@ async function teardown() {
 async function newPage(viewport = { width: 1366, height: 768 }) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // Each error with the screen it happened on and, for an exception, where in the bundle.
+  page.on('pageerror', (e) => pageErrors.push({ message: String(e), at: page.url(), when: log.now(), stack: e.stack ?? '' }));
   page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
+    if (m.type() === 'error') pageErrors.push({ message: m.text(), at: page.url(), when: log.now() });
   });
   // Nothing may be loaded from outside the server: every request must go to it.
   page.on('request', (req) => {
@@ -420,7 +422,10 @@ async function main() {
 
   await test('nothing loaded from outside the server, no script error', async () => {
     assert.deepEqual(external, []);
-    assert.deepEqual(pageErrors.filter((e) => !/401|403|Failed to load resource/.test(e)), []);
+    // The refusals the tests provoke (401 after sign-out, 403 for another commune) are logged by
+    // the browser as failed resources; anything else is a fault.
+    const faults = pageErrors.filter((e) => !/401|403|Failed to load resource/.test(e.message));
+    assert.deepEqual(faults.map((e) => `[${e.when}] ${e.message} on ${e.at}\n${e.stack ?? ''}`), []);
   });
 }
 

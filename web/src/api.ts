@@ -149,11 +149,27 @@ export function get<T>(path: string, params?: Record<string, string | number | u
   return request<T>('GET', apiUrl(path, params));
 }
 
+// A unit's place in the tree does not change while the app runs: each is asked for once per
+// session (the breadcrumb walks up through the parents on every drill-down).
+const units = new Map<string, Promise<Unit>>();
+
+export function getUnit(code: string): Promise<Unit> {
+  let p = units.get(code);
+  if (!p) {
+    p = get<Unit>(`/units/${encodeURIComponent(code)}`);
+    units.set(code, p);
+    // A failure (403, 503 not_ready, offline) is not kept: the next screen asks again.
+    p.catch(() => units.delete(code));
+  }
+  return p;
+}
+
 export function post<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('POST', apiUrl(path), body ?? {});
 }
 
 export async function login(username: string, password: string): Promise<Session> {
+  units.clear(); // another user may sign in in the same tab: nothing of the last one's is kept
   const s = await post<Session>('/login', { username, password });
   setCsrfToken(s.csrf_token);
   return s;
@@ -166,6 +182,7 @@ export async function me(): Promise<Session> {
 }
 
 export async function logout(): Promise<void> {
+  units.clear();
   try {
     await post('/logout');
   } finally {

@@ -26,7 +26,7 @@ export function pickYear(years: number[], wanted: number | undefined): number | 
 
 export function Dashboard({ unitCode, year }: { unitCode: string; year?: number }) {
   const { t } = useApp();
-  const unit = useApi(`unit:${unitCode}`, () => api.get<api.Unit>(`/units/${encodeURIComponent(unitCode)}`));
+  const unit = useApi(`unit:${unitCode}`, () => api.getUnit(unitCode));
   return (
     <section class="page dashboard">
       <Status value={unit}>{(u) => <DashboardBody unit={u} year={pickYear(u.years, year)} />}</Status>

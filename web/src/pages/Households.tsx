@@ -24,7 +24,7 @@ function go(query: HouseholdQuery) {
 export function Households({ query }: { query: HouseholdQuery }) {
   const { t, lang, user } = useApp();
   const unitCode = query.unit ?? user!.unit.code;
-  const unit = useApi(`unit:${unitCode}`, () => api.get<api.Unit>(`/units/${encodeURIComponent(unitCode)}`));
+  const unit = useApi(`unit:${unitCode}`, () => api.getUnit(unitCode));
   const years = unit.state === 'ok' ? unit.data.years : [];
   const year = query.year ?? (years.length ? Math.max(...years) : undefined);
   const key = JSON.stringify({ ...query, unit: unitCode, year });

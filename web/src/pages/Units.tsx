@@ -23,10 +23,18 @@ export const KEY_INDICATORS = [
 ];
 
 export function Units({ code, year }: { code: string; year?: number }) {
-  const unit = useApi(`unit:${code}`, () => api.get<api.Unit>(`/units/${encodeURIComponent(code)}`));
+  const { user } = useApp();
+  const top = user?.unit.code ?? '';
+  // The unit and its ancestors come together, so the heading never shows without its breadcrumb.
+  const unit = useApi(`unit:${code}:${top}`, async () => {
+    const u = await api.getUnit(code);
+    return { unit: u, chain: await ancestors(u, top) };
+  });
   return (
     <section class="page units">
-      <Status value={unit}>{(u) => <UnitBody unit={u} year={pickYear(u.years, year)} />}</Status>
+      <Status value={unit}>
+        {(d) => <UnitBody unit={d.unit} chain={d.chain} year={pickYear(d.unit.years, year)} />}
+      </Status>
     </section>
   );
 }
@@ -39,23 +47,20 @@ async function ancestors(unit: api.Unit, stopAt: string): Promise<api.UnitRef[]>
     chain.unshift(parent);
     if (parent.code === stopAt) break;
     try {
-      const p = await api.get<api.Unit>(`/units/${encodeURIComponent(parent.code)}`);
-      parent = p.parent;
+      parent = (await api.getUnit(parent.code)).parent;
     } catch {
-      break;
+      break; // the trail stops short; the page itself is still the user's to see
     }
   }
   return chain;
 }
 
-function Breadcrumb({ unit, year }: { unit: api.Unit; year: number | undefined }) {
-  const { t, user } = useApp();
-  const chain = useApi(`crumbs:${unit.code}:${user?.unit.code}`, () => ancestors(unit, user?.unit.code ?? ''));
-  const items = chain.state === 'ok' ? chain.data : [];
+function Breadcrumb({ unit, chain, year }: { unit: api.Unit; chain: api.UnitRef[]; year: number | undefined }) {
+  const { t } = useApp();
   return (
     <nav aria-label={t('units.breadcrumb')} class="breadcrumb" data-testid="breadcrumb">
       <ol>
-        {items.map((u) => (
+        {chain.map((u) => (
           <li>
             <a href={routeHash({ name: 'units', code: u.code, year })}>{u.name}</a>
           </li>
@@ -66,7 +71,7 @@ function Breadcrumb({ unit, year }: { unit: api.Unit; year: number | undefined }
   );
 }
 
-function UnitBody({ unit, year }: { unit: api.Unit; year: number | undefined }) {
+function UnitBody({ unit, chain, year }: { unit: api.Unit; chain: api.UnitRef[]; year: number | undefined }) {
   const { t, lang } = useApp();
   const code = encodeURIComponent(unit.code);
   const ind = useApi(year === undefined ? null : `ind:${unit.code}:${year}`, () =>
@@ -74,7 +79,7 @@ function UnitBody({ unit, year }: { unit: api.Unit; year: number | undefined }) 
   );
   return (
     <>
-      <Breadcrumb unit={unit} year={year} />
+      <Breadcrumb unit={unit} chain={chain} year={year} />
       <div class="page-head">
         <h1>{t('units.title', { unit: unit.name, year: year ?? '—' })}</h1>
         <div class="page-tools">
