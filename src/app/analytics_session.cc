@@ -29,16 +29,17 @@ Result<std::unique_ptr<AnalyticsSession>> OpenAnalytics(store::Store& db,
                           analytics::IndicatorSet::LoadDir(options.home + "/config/indicators",
                                                            session->registry->catalogue()));
   session->indicators = std::make_unique<analytics::IndicatorSet>(std::move(set));
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   SnapshotRequest load;
   load.last_year = options.last_year;
+  load.threads = threads;
   load.on_year = options.on_year;
   ANSINH_ASSIGN_OR_RETURN(session->snapshot,
                           LoadSnapshot(db, session->registry->catalogue(), load));
   ANSINH_ASSIGN_OR_RETURN(AdminUnit province, db.units().Province());
   session->province_code = province.code;
-  const int threads = options.threads > 0
-                          ? options.threads
-                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   rules::ThreadPool pool(threads);
   analytics::ComputeOptions compute;
   compute.pool = &pool;

@@ -32,7 +32,7 @@ struct SessionOptions {
   std::string home;      // the folder holding config/ (standards, indicators, review calendar)
   int last_year = 0;     // read every survey year up to this one (0: all)
   std::string standard;  // classify every year with this standard; empty: the national calendar
-  int threads = 0;       // 0: every core
+  int threads = 0;       // reading years and computing; 0: every core
   // Progress of the slow part, reading the survey years (done, total); may be empty.
   std::function<void(int done, int total)> on_year;
 };

@@ -1,6 +1,10 @@
 #include "app/snapshot_loader.h"
 
+#include <algorithm>
+#include <atomic>
+#include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -48,6 +52,15 @@ class YearFiller final : public store::YearScanSink {
   std::unordered_map<std::string, analytics::UnitIndex> communes_;
 };
 
+// One survey year, read column by column.
+Result<analytics::SurveyYear> ReadYear(store::Store& db, const rules::Catalogue& catalogue,
+                                       const analytics::UnitTree& units, int year) {
+  analytics::YearBuilder builder(catalogue, year);
+  YearFiller filler(units, builder);
+  ANSINH_RETURN_IF_ERROR(db.surveys().ScanYear(year, filler));
+  return builder.Finish();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<analytics::Snapshot>> LoadSnapshot(store::Store& db,
@@ -73,15 +86,44 @@ Result<std::unique_ptr<analytics::Snapshot>> LoadSnapshot(store::Store& db,
   }
   const int total = static_cast<int>(years.size());
   if (request.on_year) request.on_year(0, total);
-  int done = 0;
-  for (int year : years) {
-    analytics::YearBuilder builder(catalogue, year);
-    YearFiller filler(snapshot->units(), builder);
-    ANSINH_RETURN_IF_ERROR(db.surveys().ScanYear(year, filler));
-    ANSINH_ASSIGN_OR_RETURN(analytics::SurveyYear built, builder.Finish());
-    ANSINH_RETURN_IF_ERROR(snapshot->AddYear(std::move(built)));
-    ++done;
-    if (request.on_year) request.on_year(done, total);
+
+  // Workers take years in turn (k, k + T, ...), each with its own connection; the calling
+  // thread is worker 0 on `db` and the only one that reports progress. A SQLite read is one
+  // thread's work, so years in parallel is what uses a second core.
+  std::vector<std::unique_ptr<store::Store>> readers;
+  for (int k = 1; k < std::min(request.threads, total); ++k) {
+    Result<std::unique_ptr<store::Store>> reader = db.OpenAnother();
+    if (!reader.ok()) break;  // an in-memory database: the calling thread reads alone
+    readers.push_back(std::move(reader).value());
+  }
+  const int workers = 1 + static_cast<int>(readers.size());
+  std::vector<std::optional<Result<analytics::SurveyYear>>> built(years.size());
+  std::atomic<int> done{0};
+  int reported = 0;  // the calling thread's last report
+  auto read_years = [&](store::Store& store, int worker) {
+    for (std::size_t i = static_cast<std::size_t>(worker); i < years.size();
+         i += static_cast<std::size_t>(workers)) {
+      built[i] = ReadYear(store, catalogue, snapshot->units(), years[i]);
+      ++done;
+      if (!built[i]->ok()) return;
+      if (worker == 0 && request.on_year) request.on_year(reported = done.load(), total);
+    }
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (int k = 1; k < workers; ++k) {
+      threads.emplace_back(read_years, std::ref(*readers[static_cast<std::size_t>(k - 1)]), k);
+    }
+    read_years(db, 0);
+  }  // joined
+  if (request.on_year && done.load() == total && reported != total) request.on_year(total, total);
+  for (std::optional<Result<analytics::SurveyYear>>& year : built) {
+    if (!year) continue;  // a worker stopped at an earlier error, reported below
+    if (!year->ok()) return year->status();
+  }
+  for (std::optional<Result<analytics::SurveyYear>>& year : built) {
+    if (!year) return Status::Internal("a survey year was not read");
+    ANSINH_RETURN_IF_ERROR(snapshot->AddYear(std::move(*year).value()));
   }
   return snapshot;
 }

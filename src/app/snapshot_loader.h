@@ -4,7 +4,7 @@
 // Owns: which years are read (every survey year up to the last one asked for, because
 // transitions and year-on-year changes need the years before), the unit tree from the store's
 // units, and the column-by-column read of each year (store::SurveyRepository::ScanYear into an
-// analytics::YearBuilder: no record or string per row on the way).
+// analytics::YearBuilder: no record or string per row on the way), several years at once.
 // Must stay true: a year read here equals, column for column, rules::BuildFrame of the store's
 // YearSnapshot of that year (snapshot_loader_test.cc).
 #pragma once
@@ -22,8 +22,11 @@ namespace ansinh::app {
 struct SnapshotRequest {
   int last_year = 0;   // 0: every survey year
   int first_year = 0;  // skip survey years before this one (0: from the first on record)
-  // Called with (0, years to read) before the first year, then after each year read (may be
-  // empty).
+  // Years read at once, each on its own thread and connection (Store::OpenAnother); 1 reads on
+  // the calling thread only, as does a database no second connection can open.
+  int threads = 1;
+  // Called on the calling thread with (0, years to read) before the first year, then as years
+  // are done (may be empty).
   std::function<void(int done, int total)> on_year;
 };
 

@@ -4,7 +4,9 @@
 #include "app/snapshot_loader.h"
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -27,11 +29,9 @@ const std::string kHome = ANSINH_SOURCE_DIR;
 class SnapshotLoaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ansinh-app-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    std::string pattern = (std::filesystem::temp_directory_path() / "ansinh-app-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
     auto db = store::Store::Open((dir_ / "t.db").string(), clock_);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(*db);
@@ -95,16 +95,28 @@ class SnapshotLoaderTest : public ::testing::Test {
   std::unique_ptr<store::Store> db_;
 };
 
-TEST_F(SnapshotLoaderTest, EveryYearEqualsTheRecordPath) {
+// Years read on 1 thread or on 3 (one connection each) are the same, and progress is reported.
+class SnapshotLoaderThreadsTest : public SnapshotLoaderTest,
+                                  public ::testing::WithParamInterface<int> {};
+
+TEST_P(SnapshotLoaderThreadsTest, EveryYearEqualsTheRecordPath) {
   AddHeadAfterChild();
   const rules::Catalogue catalogue = rules::testing::CoreCatalogue();
   std::vector<std::pair<int, int>> progress;
   SnapshotRequest request;
+  request.threads = GetParam();
   request.on_year = [&](int done, int total) { progress.emplace_back(done, total); };
   auto snapshot = LoadSnapshot(*db_, catalogue, request);
   ASSERT_TRUE(snapshot.ok()) << snapshot.status().ToString();
   ASSERT_EQ((*snapshot)->years().size(), 3u);
-  EXPECT_EQ(progress, (std::vector<std::pair<int, int>>{{0, 3}, {1, 3}, {2, 3}, {3, 3}}));
+  if (GetParam() == 1) {
+    EXPECT_EQ(progress, (std::vector<std::pair<int, int>>{{0, 3}, {1, 3}, {2, 3}, {3, 3}}));
+  } else {
+    ASSERT_GE(progress.size(), 2u);
+    EXPECT_EQ(progress.front(), std::make_pair(0, 3));
+    EXPECT_EQ(progress.back(), std::make_pair(3, 3));
+    EXPECT_TRUE(std::is_sorted(progress.begin(), progress.end()));
+  }
   for (const analytics::SurveyYear& year : (*snapshot)->years()) {
     auto rows = db_->surveys().YearSnapshot(year.year);
     ASSERT_TRUE(rows.ok());
@@ -141,6 +153,8 @@ TEST_F(SnapshotLoaderTest, EveryYearEqualsTheRecordPath) {
   EXPECT_EQ(y2015->frame.dictionary().text(relations->int32s()[first_member]), "head");
   EXPECT_EQ((*snapshot)->Year(2016)->frame.households() + 1, y2015->frame.households());
 }
+
+INSTANTIATE_TEST_SUITE_P(Threads, SnapshotLoaderThreadsTest, ::testing::Values(1, 3));
 
 TEST_F(SnapshotLoaderTest, YearsUpToTheLastAskedAndAMissingYear) {
   const rules::Catalogue catalogue = rules::testing::CoreCatalogue();

@@ -177,7 +177,7 @@ Status RunSimulate(CliContext& ctx, const SimulateOptions& o) {
   app::SnapshotRequest load;
   load.first_year = o.year;
   load.last_year = o.year;
-  load.on_year = YearProgress(ctx);
+  load.on_year = YearProgress(ctx);  // one year: one thread reads it
   ANSINH_ASSIGN_OR_RETURN(auto snapshot, app::LoadSnapshot(*db, registry->catalogue(), load));
   ANSINH_ASSIGN_OR_RETURN(AdminUnit province, db->units().Province());
   const int threads = o.threads > 0

@@ -33,4 +33,16 @@ Store::~Store() = default;
 
 int Store::schema_version() const { return schema_version_; }
 
+Result<std::unique_ptr<Store>> Store::OpenAnother() const {
+  const std::string& path = db_->path();
+  if (path.empty() || path == ":memory:" || path.starts_with("file::memory:")) {
+    return Status::Error(ErrorCode::kFailedPrecondition,
+                         "cơ sở dữ liệu trong bộ nhớ không mở được lần nữa",
+                         "an in-memory database cannot be opened again");
+  }
+  OpenOptions options;
+  options.create_if_missing = false;
+  return Open(path, *clock_, options);
+}
+
 }  // namespace ansinh::store

@@ -267,6 +267,10 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   int schema_version() const;
+  // Another connection to the same database file, for a reader on another thread (WAL lets
+  // readers run beside each other and beside a writer). kFailedPrecondition for an in-memory
+  // database, which no second connection can see.
+  Result<std::unique_ptr<Store>> OpenAnother() const;
 
   UnitRepository& units() { return units_; }
   HouseholdRepository& households() { return households_; }
