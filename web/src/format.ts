@@ -34,6 +34,26 @@ export function formatPercent(value: number | null | undefined, lang: Lang, digi
   return formatNumber(value, lang, digits) + '%';
 }
 
+/**
+ * A chart axis tick in percent with as many decimals as the tick has (0%, 0,5%, 1%, …): a fixed
+ * 0 decimals writes the ticks 0,5 and 1 both as "1%".
+ */
+export function formatAxisPercent(value: number, lang: Lang): string {
+  const digits = [0, 1, 2].find((d) => Math.abs(value * 10 ** d - Math.round(value * 10 ** d)) < 1e-6) ?? 2;
+  return formatPercent(value, lang, digits);
+}
+
+/**
+ * A poverty standard's id as a reader says it: "vn-2016-2020" is the national standard of the
+ * period 2016–2020 ("Chuẩn nghèo: quốc gia giai đoạn 2016–2020"); another id (a province's own) is shown as it is.
+ */
+export function standardName(id: string | null | undefined, lang: Lang): string {
+  if (!id) return DASH;
+  const m = /^vn-(\d{4})-(\d{4})$/.exec(id);
+  if (!m) return id;
+  return lang === 'vi' ? `quốc gia giai đoạn ${m[1]}–${m[2]}` : `national, ${m[1]}–${m[2]}`;
+}
+
 /** Integer VND: "1.234.000 đ" or "1,234,000 VND". */
 export function formatVnd(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;

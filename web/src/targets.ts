@@ -12,33 +12,85 @@ export function formatTargetValue(value: number | null | undefined, lang: Lang):
   return formatNumber(value, lang, digits);
 }
 
-/** "≥ 100", "≤ 10", "= 0", "32.000–35.000", "−2/năm" from the target's kind and goal. */
-export function formatGoal(kind: string, goal: TargetGoal, lang: Lang): string {
+/** A number as the server writes it in a goal: "32.000" (dots group thousands), "2,5". */
+function parseViNumber(text: string): number | null {
+  const t = text.trim().replace(/\./g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+type ParsedGoal = { op: '≥' | '≤' | '<' | '>' | '='; value: number } | { min: number; max: number };
+
+/**
+ * The goal the server writes as text (analytics TargetText: "≥ 100", "< 10", "32.000–35.000",
+ * "≥ 2/năm/year", "0", "> 1 × chuẩn quốc gia/national"), read back into numbers so that the card
+ * can write it in the screen's language; null when the text has another shape.
+ */
+export function parseGoalText(text: string): ParsedGoal | null {
+  const range = /^\s*([\d.,]+)\s*[–-]\s*([\d.,]+)\s*$/.exec(text);
+  if (range) {
+    const min = parseViNumber(range[1]);
+    const max = parseViNumber(range[2]);
+    return min !== null && max !== null ? { min, max } : null;
+  }
+  const cmp = /^\s*(≥|≤|<|>|=)?\s*([\d.,]+)/.exec(text);
+  if (!cmp) return null;
+  const value = parseViNumber(cmp[2]);
+  if (value === null) return null;
+  return { op: (cmp[1] as '≥' | '≤' | '<' | '>' | '=' | undefined) ?? '=', value };
+}
+
+/** The unit written after a target's numbers: "%" for a percentage indicator, else nothing. */
+export function unitSuffix(unit: string | null | undefined): string {
+  return unit === 'percent' ? '%' : '';
+}
+
+/**
+ * "≥ 100%", "< 10%", "32.000–35.000", "≥ 2 điểm %/năm", "= 0", "> 1 × chuẩn quốc gia" from the
+ * target's kind and goal (a number, {min, max}, or the server's text), in the screen's language.
+ */
+export function formatGoal(kind: string, goal: TargetGoal, lang: Lang, suffix = ''): string {
   if (goal === null || goal === undefined) return kind === 'zero' ? '= 0' : '—';
-  // The server writes the goal as text ("≥ 100", "32.000–35.000"), as the command line does.
-  if (typeof goal === 'string') return goal || '—';
+  if (kind === 'provincial_line') return lang === 'vi' ? '> 1 × chuẩn quốc gia' : '> 1 × the national line';
+  if (typeof goal === 'string') {
+    const parsed = parseGoalText(goal);
+    // Another shape of text is shown as the server wrote it rather than guessed at.
+    if (!parsed) return goal || '—';
+    goal = 'min' in parsed ? parsed : parsed.value;
+    if (!('min' in parsed) && kind !== 'average_reduction' && kind !== 'zero') {
+      return `${parsed.op} ${formatTargetValue(parsed.value, lang)}${suffix}`;
+    }
+  }
   if (typeof goal === 'object') {
     const lo = goal.min ?? null;
     const hi = goal.max ?? null;
-    if (lo !== null && hi !== null) return `${formatTargetValue(lo, lang)}–${formatTargetValue(hi, lang)}`;
-    if (lo !== null) return `≥ ${formatTargetValue(lo, lang)}`;
-    if (hi !== null) return `≤ ${formatTargetValue(hi, lang)}`;
+    if (lo !== null && hi !== null) return `${formatTargetValue(lo, lang)}–${formatTargetValue(hi, lang)}${suffix}`;
+    if (lo !== null) return `≥ ${formatTargetValue(lo, lang)}${suffix}`;
+    if (hi !== null) return `≤ ${formatTargetValue(hi, lang)}${suffix}`;
     return '—';
   }
   const n = formatTargetValue(goal, lang);
   switch (kind) {
     case 'at_least':
-      return `≥ ${n}`;
+      return `≥ ${n}${suffix}`;
     case 'at_most':
     case 'below':
-      return `≤ ${n}`;
+      return `≤ ${n}${suffix}`;
     case 'zero':
       return '= 0';
     case 'average_reduction':
-      return lang === 'vi' ? `−${n} điểm/năm` : `−${n} points a year`;
+      // The poverty rate down by at least this many percentage points a year on average.
+      return lang === 'vi' ? `giảm ≥ ${n} điểm %/năm` : `down ≥ ${n} points a year`;
     default:
-      return n;
+      return n + suffix;
   }
+}
+
+/** What follows a target's current value: its unit, or "điểm %/năm" for an average reduction. */
+export function valueSuffix(kind: string, suffix: string, lang: Lang): string {
+  if (kind === 'average_reduction') return lang === 'vi' ? ' điểm %/năm' : ' points a year';
+  if (kind === 'provincial_line') return ' ×';
+  return suffix;
 }
 
 /**

@@ -45,7 +45,20 @@ describe('targets', () => {
     expect(formatGoal('range', { min: 32000, max: 35000 }, 'vi')).toBe('32.000–35.000');
     expect(formatGoal('range', { min: 32000, max: 35000 }, 'en')).toBe('32,000–35,000');
     expect(formatGoal('zero', null, 'vi')).toBe('= 0');
-    expect(formatGoal('average_reduction', 2, 'vi')).toBe('−2 điểm/năm');
+    expect(formatGoal('average_reduction', 2, 'vi')).toBe('giảm ≥ 2 điểm %/năm');
+  });
+  it("reads the server's goal text back and writes it in the screen's language", () => {
+    expect(formatGoal('at_least', '≥ 100', 'vi', '%')).toBe('≥ 100%');
+    expect(formatGoal('at_most', '< 10', 'en', '%')).toBe('< 10%');
+    expect(formatGoal('range', '32.000–35.000', 'vi')).toBe('32.000–35.000');
+    expect(formatGoal('range', '32.000–35.000', 'en')).toBe('32,000–35,000');
+    expect(formatGoal('at_least', '≥ 2,5', 'en')).toBe('≥ 2.50');
+    expect(formatGoal('average_reduction', '≥ 2/năm/year', 'vi')).toBe('giảm ≥ 2 điểm %/năm');
+    expect(formatGoal('average_reduction', '≥ 2/năm/year', 'en')).toBe('down ≥ 2 points a year');
+    expect(formatGoal('zero', '0', 'vi')).toBe('= 0');
+    expect(formatGoal('provincial_line', '> 1 × chuẩn quốc gia/national', 'vi')).toBe('> 1 × chuẩn quốc gia');
+    expect(formatGoal('provincial_line', '> 1 × chuẩn quốc gia/national', 'en')).toBe('> 1 × the national line');
+    expect(formatGoal('at_least', 'một nửa', 'vi')).toBe('một nửa');
   });
   it('formats values with sensible decimals', () => {
     expect(formatTargetValue(95.85448, 'vi')).toBe('95,85');

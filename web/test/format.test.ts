@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, formatDate, formatIndicator, formatNumber, formatPercent, formatVnd } from '../src/format';
+import {
+  foldVietnamese,
+  formatAxisPercent,
+  formatDate,
+  formatIndicator,
+  formatNumber,
+  formatPercent,
+  formatVnd,
+  standardName,
+} from '../src/format';
 
 describe('formatNumber', () => {
   it('groups thousands with dots and writes decimals after a comma in Vietnamese', () => {
@@ -65,5 +74,20 @@ describe('foldVietnamese', () => {
   it('drops tone and vowel marks and folds đ', () => {
     expect(foldVietnamese('Nguyễn Văn Đức')).toBe('nguyen van duc');
     expect(foldVietnamese('Hoà Bình')).toBe(foldVietnamese('Hòa Bình'));
+  });
+});
+
+describe('chart axes and standards', () => {
+  it('writes each percent tick with the decimals it has, so no two ticks read alike', () => {
+    const ticks = [0, 0.5, 1, 1.5, 2, 2.5, 3].map((v) => formatAxisPercent(v, 'vi'));
+    expect(ticks).toEqual(['0%', '0,5%', '1%', '1,5%', '2%', '2,5%', '3%']);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(formatAxisPercent(0.25, 'en')).toBe('0.25%');
+  });
+  it('names a national standard by its period', () => {
+    expect(standardName('vn-2016-2020', 'vi')).toBe('quốc gia giai đoạn 2016–2020');
+    expect(standardName('vn-2011-2015', 'en')).toBe('national, 2011–2015');
+    expect(standardName('ca-mau-2016', 'vi')).toBe('ca-mau-2016');
+    expect(standardName(null, 'vi')).toBe('—');
   });
 });

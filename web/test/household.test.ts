@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationsOf, headName, type HouseholdDetail } from '../src/pages/Household';
+import { classificationsOf, headName, type HouseholdDetail, incomePerPerson } from '../src/pages/Household';
 import { pageCount } from '../src/pages/Households';
 
 const detail: HouseholdDetail = {
@@ -32,5 +32,13 @@ describe('household page', () => {
     expect(pageCount(0, 25)).toBe(1);
     expect(pageCount(25, 25)).toBe(1);
     expect(pageCount(26, 25)).toBe(2);
+  });
+});
+
+describe('incomePerPerson', () => {
+  it("divides the year's household income by that year's members", () => {
+    expect(incomePerPerson({ year: 2020, income_month: 2766000, members: [{}, {}] })).toBe(1383000);
+    expect(incomePerPerson({ year: 2020, income_month: 1000000, members: [] })).toBeNull();
+    expect(incomePerPerson(undefined)).toBeNull();
   });
 });

@@ -8,10 +8,10 @@ import { Chart } from '../components/Chart';
 import { Sparkline } from '../components/Sparkline';
 import { Status } from '../components/Status';
 import { useApp } from '../context';
-import { formatNumber, formatPercent, type Lang } from '../format';
+import { formatAxisPercent, formatNumber, formatPercent, type Lang } from '../format';
 import { translateOr, type Key } from '../i18n';
 import { routeHash } from '../router';
-import { formatGoal, formatTargetValue, noteFor, statusColor } from '../targets';
+import { formatGoal, formatTargetValue, noteFor, statusColor, unitSuffix, valueSuffix } from '../targets';
 import { normalizeTransitions, STATES, type TransitionMatrix } from '../transitions';
 import { useApi } from '../use-api';
 import { featureCode, type GeoJson } from '../geo';
@@ -72,6 +72,11 @@ function DashboardBody({ unit, year }: { unit: api.Unit; year: number | undefine
     api.get<unknown>(`/units/${code}/transitions`, { from: year! - 1, to: year }).then(normalizeTransitions),
   );
   const showMap = unit.level === 'province';
+  // Each indicator's unit, so that a target on a percentage reads "96,80%" against "≥ 100%".
+  const units = useMemo(
+    () => new Map(indicators.state === 'ok' ? indicators.data.indicators.map((i) => [i.id, i.unit]) : []),
+    [indicators],
+  );
   const geo = useApi(showMap ? `geo:${unit.code}` : null, () => api.get<GeoJson>(`/units/${code}/geo`));
 
   if (year === undefined) {
@@ -102,7 +107,7 @@ function DashboardBody({ unit, year }: { unit: api.Unit; year: number | undefine
           ) : (
             <ul class="cards" data-testid="target-cards">
               {d.targets.map((target) => (
-                <TargetCard target={target} lang={lang} />
+                <TargetCard target={target} lang={lang} unit={target.indicator ? units.get(target.indicator) : undefined} />
               ))}
             </ul>
           )
@@ -159,13 +164,15 @@ function DashboardBody({ unit, year }: { unit: api.Unit; year: number | undefine
   );
 }
 
-function TargetCard({ target, lang }: { target: api.Target; lang: Lang }) {
+function TargetCard({ target, lang, unit }: { target: api.Target; lang: Lang; unit?: string }) {
   const { t } = useApp();
   const name = lang === 'vi' ? target.name_vi : target.name_en;
   const status = String(target.status);
   const color = statusColor(status);
   const note = noteFor(target, lang);
-  const goal = formatGoal(target.kind, target.target, lang);
+  const suffix = unitSuffix(unit);
+  const goal = formatGoal(target.kind, target.target, lang, suffix);
+  const after = target.value === null ? '' : valueSuffix(target.kind, suffix, lang);
   const pts = target.series ?? [];
   const years = pts.map((p) => p.year);
   return (
@@ -178,8 +185,9 @@ function TargetCard({ target, lang }: { target: api.Target; lang: Lang }) {
       <dl class="figures">
         <div>
           <dt>{t('dash.value')}</dt>
-          <dd class="big" data-testid="target-value">
-            {formatTargetValue(target.value, lang)}
+          <dd class="big">
+            <span data-testid="target-value">{formatTargetValue(target.value, lang)}</span>
+            {after ? <span class="value-unit">{after}</span> : null}
           </dd>
         </div>
         <div>
@@ -210,7 +218,7 @@ function ratesOption(s: api.Series, lang: Lang, t: T): EChartsOption {
     legend: { bottom: 0 },
     grid: { left: 48, right: 16, top: 16, bottom: 48 },
     xAxis: { type: 'category', data: s.years.map(String) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatPercent(v, lang, 0) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxisPercent(v, lang) } },
     series: RATE_IDS.map((id, i) => ({
       name: t(`ind.${id}` as Key),
       type: 'line',
@@ -250,7 +258,7 @@ function barsOption(d: api.Indicators, lang: Lang): EChartsOption {
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatPercent(v as number, lang, 2) },
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatPercent(v, lang, 0) } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxisPercent(v, lang) } },
     yAxis: { type: 'category', data: rows.map((c) => shortName(c.name)) },
     series: [
       {
@@ -323,7 +331,7 @@ function ProvinceMap({
     };
   }, [geo, indicators, lang, mapName]);
   if (!geo.features?.length) return null;
-  return <Chart option={option} label={label} height={380} testId="chart-map" />;
+  return <Chart option={option} label={label} height={460} testId="chart-map" />;
 }
 
 function TransitionTable({ m, from, to }: { m: TransitionMatrix; from: number; to: number }) {

@@ -3,7 +3,7 @@
 import * as api from '../api';
 import { Status } from '../components/Status';
 import { useApp } from '../context';
-import { formatDate, formatNumber, formatVnd, type Lang } from '../format';
+import { formatDate, formatNumber, formatVnd, standardName, type Lang } from '../format';
 import { translateOr } from '../i18n';
 import { useApi } from '../use-api';
 
@@ -135,6 +135,67 @@ function deprivationDetail(d: Deprivation, lang: Lang): string {
   return [why, who ? `(${who})` : ''].filter(Boolean).join(' ');
 }
 
+/** A survey's household income a month over its members that year; null without either. */
+export function incomePerPerson(s: Survey | undefined): number | null {
+  if (!s || typeof s.income_month !== 'number') return null;
+  const members = Array.isArray(s.members) ? s.members.length : 0;
+  return members > 0 ? Math.round(s.income_month / members) : null;
+}
+
+/** One year's classification with its reasons: the rule's text, income against the lines, deprivations. */
+function ExplainedCard({ c }: { c: Classification & { year: number } }) {
+  const { t, lang } = useApp();
+  const e = c.explanation ?? {};
+  const text = lang === 'vi' ? e.text_vi : e.text_en;
+  const lines = e.lines ?? [];
+  const line = (name: string) => lines.find((l) => l.name === name)?.amount;
+  const income = c.income_per_capita ?? e.income_per_capita ?? null;
+  const deps = e.deprivations ?? [];
+  return (
+    <li class="card" data-testid="classification">
+      <h3>
+        {c.year} <span class={`badge cat-${c.category}`}>{translateOr(lang, `cat.${c.category}`, c.category)}</span>
+      </h3>
+      <p class="muted">
+        {t('hd.standard')}: {standardName(c.standard ?? e.standard, lang)}
+        {e.area ? ` · ${t('hd.area')}: ${translateOr(lang, `area.${e.area}`, e.area)}` : ''}
+      </p>
+      {text ? (
+        <p>
+          <strong>{t('hd.why')}:</strong> {text}
+        </p>
+      ) : null}
+      {income !== null && lines.length ? (
+        <p data-testid="income-vs-line">
+          {t('hd.incomeVsLine', {
+            income: formatVnd(income, lang),
+            poor: formatVnd(line('poor') ?? null, lang),
+            near: formatVnd(line('near_poor') ?? null, lang),
+          })}
+        </p>
+      ) : null}
+      {deps.length ? (
+        <>
+          <p>
+            <strong>{t('hd.deprivations')}:</strong>
+          </p>
+          <ul class="deps">
+            {deps.map((x) => (
+              <li>
+                <strong>{deprivationName(x, lang)}</strong> {deprivationDetail(x, lang)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>
+          <strong>{t('hd.deprivations')}:</strong> {t('hd.noDeprivation')}
+        </p>
+      )}
+    </li>
+  );
+}
+
 export function HouseholdPage({ code }: { code: string }) {
   const detail = useApi(`hh:${code}`, () => api.get<HouseholdDetail>(`/households/${encodeURIComponent(code)}`));
   return (
@@ -150,6 +211,11 @@ function HouseholdBody({ d, code }: { d: HouseholdDetail; code: string }) {
   const no = t('bool.no');
   const surveys = [...(d.surveys ?? [])].sort((a, b) => b.year - a.year);
   const classes = classificationsOf(d);
+  // A year with its reasons gets a card; the years the analytics computed without them share one
+  // compact table, so eleven such years do not bury the page under the same sentence.
+  const explained = classes.filter((c) => c.explanation !== null && c.explanation !== undefined);
+  const plain = classes.filter((c) => c.explanation === null || c.explanation === undefined);
+  const surveyOf = new Map((d.surveys ?? []).map((s) => [s.year, s]));
   const head = headName(d);
   const place = [d.address, d.hamlet && !d.address?.includes(d.hamlet) ? d.hamlet : null, d.commune?.name, d.district?.name]
     .filter(Boolean)
@@ -173,65 +239,46 @@ function HouseholdBody({ d, code }: { d: HouseholdDetail; code: string }) {
         {classes.length === 0 ? (
           <p class="state">{t('state.empty')}</p>
         ) : (
-          <ul class="why" data-testid="classifications">
-            {classes.map((c) => {
-              const e = c.explanation ?? {};
-              const text = lang === 'vi' ? e.text_vi : e.text_en;
-              const explained = c.explanation !== null && c.explanation !== undefined;
-              const lines = e.lines ?? [];
-              const line = (name: string) => lines.find((l) => l.name === name)?.amount;
-              const income = c.income_per_capita ?? e.income_per_capita ?? null;
-              const deps = e.deprivations ?? [];
-              return (
-                <li class="card" data-testid="classification">
-                  <h3>
-                    {c.year}{' '}
-                    <span class={`badge cat-${c.category}`}>{translateOr(lang, `cat.${c.category}`, c.category)}</span>
-                  </h3>
-                  <p class="muted">
-                    {t('hd.standard')}: {c.standard ?? e.standard ?? '—'}
-                    {e.area ? ` · ${t('hd.area')}: ${translateOr(lang, `area.${e.area}`, e.area)}` : ''}
-                  </p>
-                  {text ? (
-                    <p>
-                      <strong>{t('hd.why')}:</strong> {text}
-                    </p>
-                  ) : null}
-                  {income !== null && lines.length ? (
-                    <p data-testid="income-vs-line">
-                      {t('hd.incomeVsLine', {
-                        income: formatVnd(income, lang),
-                        poor: formatVnd(line('poor') ?? null, lang),
-                        near: formatVnd(line('near_poor') ?? null, lang),
-                      })}
-                    </p>
-                  ) : null}
-                  {explained ? (
-                    deps.length ? (
-                      <>
-                        <p>
-                          <strong>{t('hd.deprivations')}:</strong>
-                        </p>
-                        <ul class="deps">
-                          {deps.map((x) => (
-                            <li>
-                              <strong>{deprivationName(x, lang)}</strong> {deprivationDetail(x, lang)}
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    ) : (
-                      <p>
-                        <strong>{t('hd.deprivations')}:</strong> {t('hd.noDeprivation')}
-                      </p>
-                    )
-                  ) : (
-                    <p class="muted">{t('hd.noExplanation')}</p>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <>
+            {explained.length ? (
+              <ul class="why" data-testid="classifications">
+                {explained.map((c) => (
+                  <ExplainedCard c={c} />
+                ))}
+              </ul>
+            ) : null}
+            {plain.length ? (
+              <>
+                <div class="table-wrap narrow">
+                  <table class="data" data-testid="classifications-plain">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('common.year')}</th>
+                        <th scope="col">{t('hd.standard')}</th>
+                        <th scope="col" class="num">
+                          {t('hd.incomePc')}
+                        </th>
+                        <th scope="col">{t('hd.category')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {plain.map((c) => (
+                        <tr>
+                          <th scope="row">{c.year}</th>
+                          <td>{standardName(c.standard, lang)}</td>
+                          <td class="num">{formatVnd(c.income_per_capita ?? incomePerPerson(surveyOf.get(c.year)), lang)}</td>
+                          <td>
+                            <span class={`badge cat-${c.category}`}>{translateOr(lang, `cat.${c.category}`, c.category)}</span>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <p class="muted">{t('hd.noExplanation')}</p>
+              </>
+            ) : null}
+          </>
         )}
       </section>
 

@@ -4,7 +4,7 @@
 import * as api from '../api';
 import { Status } from '../components/Status';
 import { useApp } from '../context';
-import { formatIndicator } from '../format';
+import { formatIndicator, standardName } from '../format';
 import { translateOr } from '../i18n';
 import { routeHash } from '../router';
 import { useApi } from '../use-api';
@@ -116,7 +116,7 @@ function UnitBody({ unit, chain, year }: { unit: api.Unit; chain: api.UnitRef[];
             const name = (i: api.Indicator) => (lang === 'vi' ? i.name_vi : i.name_en);
             return (
               <>
-                {d.standard ? <p class="muted">{t('units.standard', { standard: d.standard })}</p> : null}
+                {d.standard ? <p class="muted">{t('units.standard', { standard: standardName(d.standard, lang) })}</p> : null}
                 {d.children.length ? (
                   <section aria-labelledby="children-title">
                     <h2 id="children-title">{t('units.children')}</h2>
