@@ -30,6 +30,7 @@ AnalyticsLoader MakeAnalyticsLoader(std::string db, std::string home, const Cloc
                                                           *loaded->session->indicators));
     loaded->targets = std::make_unique<analytics::TargetSet>(std::move(targets));
     auto data = std::make_shared<AnalyticsData>();
+    data->session = loaded->session.get();
     data->indicators = loaded->session->indicators.get();
     data->snapshot = loaded->session->snapshot.get();
     data->results = &*loaded->session->results;

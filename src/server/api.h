@@ -22,6 +22,7 @@
 #include "analytics/indicators.h"
 #include "analytics/snapshot.h"
 #include "analytics/targets.h"
+#include "app/analytics_session.h"
 #include "core/clock.h"
 #include "core/household.h"
 #include "core/status.h"
@@ -37,6 +38,7 @@ namespace ansinh::server {
 // who fills it). `owner` keeps the pointed-to objects alive.
 struct AnalyticsData {
   std::shared_ptr<const void> owner;
+  const app::AnalyticsSession* session = nullptr;  // what the report workbook is built from
   const analytics::IndicatorSet* indicators = nullptr;
   const analytics::Snapshot* snapshot = nullptr;
   const analytics::IndicatorResults* results = nullptr;
@@ -67,6 +69,7 @@ class AnalyticsHolder {
 struct ServerContext {
   const Clock* clock = nullptr;
   std::string home;       // data/ and config/
+  std::string db_name;    // the database file's name, as the report's subtitle names it
   HashCost hash_cost = HashCost::kInteractive;
   SessionLimits session_limits;
   StorePool* stores = nullptr;

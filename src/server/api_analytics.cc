@@ -1,9 +1,11 @@
 // The endpoints that answer from the analytics loaded at start (api.h, AnalyticsData):
 // indicators of a unit and its children, series for trend charts, targets with status and
-// forecast, transitions between two years. Each answers 503 not_ready until the load is done.
+// forecast, transitions between two years, the report workbook. Each answers 503 not_ready until
+// the load is done.
 #include <string>
 
 #include "analytics/transitions.h"
+#include "app/report.h"
 #include "server/api.h"
 #include "server/params.h"
 
@@ -172,6 +174,26 @@ Result<ApiReply> Transitions(ServerContext&, ApiRequest& request, const Analytic
   return reply;
 }
 
+// The workbook of `ansinh report` for the unit's subtree (app/report.h), built for each request
+// in memory from the loaded analytics: a few tens of milliseconds for the demo province.
+Result<ApiReply> Report(ServerContext& ctx, ApiRequest& request, const AnalyticsData& data) {
+  ANSINH_ASSIGN_OR_RETURN(int year, YearParam(request, "year", data.years));
+  ANSINH_RETURN_IF_ERROR(IndexOf(data, *request.unit).status());
+  if (data.session == nullptr) return Status::Internal("the analytics were loaded without a session");
+  const std::string& code = request.unit->code;
+  ANSINH_ASSIGN_OR_RETURN(std::string bytes,
+                          app::ReportBytes(*data.session, *data.targets,
+                                           {.year = year, .unit = code, .source = ctx.db_name,
+                                            .made_on = ctx.clock->Today()}));
+  ApiReply reply;
+  reply.raw = std::move(bytes);
+  reply.raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  // The code is one of the unit table's (digits): nothing to quote in the file name.
+  reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"an-sinh-" + code + "-" +
+                                                        std::to_string(year) + ".xlsx\"");
+  return reply;
+}
+
 // Wraps an analytics handler: 503 until the data is loaded.
 Handler WithAnalytics(Result<ApiReply> (*handler)(ServerContext&, ApiRequest&, const AnalyticsData&)) {
   return [handler](ServerContext& ctx, ApiRequest& request) -> Result<ApiReply> {
@@ -192,6 +214,8 @@ void AddAnalyticsRoutes(std::vector<Route>& routes) {
                     "the resolution's targets for a unit in a year", WithAnalytics(Targets)});
   routes.push_back({"GET", "/api/v1/units/{code}/transitions", Access::kSession, Scope::kUnitPath,
                     "category transitions of a unit between two years", WithAnalytics(Transitions)});
+  routes.push_back({"GET", "/api/v1/units/{code}/report.xlsx", Access::kSession, Scope::kUnitPath,
+                    "the report workbook of a unit's subtree for a year", WithAnalytics(Report)});
 }
 
 }  // namespace ansinh::server

@@ -146,6 +146,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   s.analytics_ = std::make_unique<AnalyticsHolder>();
   s.context_.clock = o.clock;
   s.context_.home = o.home;
+  s.context_.db_name = std::filesystem::path(o.db).filename().string();
   s.context_.hash_cost = o.hash_cost;
   s.context_.session_limits = o.session_limits;
   s.context_.stores = s.stores_.get();
