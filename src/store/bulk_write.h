@@ -27,7 +27,8 @@ class DeferredIndexes {
   // Drops the indexes declared with CREATE INDEX on `tables` (not the primary keys and UNIQUE
   // constraints, which the write needs), remembering their definitions from sqlite_master.
   static Result<DeferredIndexes> Drop(Database& db, std::span<const std::string_view> tables);
-  // Creates the dropped indexes again. Call once, before the commit.
+  // Creates the dropped indexes again and gathers the planner's statistics (ANALYZE). Call once,
+  // before the commit.
   Status Rebuild(Database& db);
 
  private:

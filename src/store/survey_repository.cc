@@ -12,10 +12,19 @@ constexpr std::string_view kSelectHouseholdYear =
     "SELECT household_id, year, income_month, housing_quality, housing_area_m2, clean_water, "
     "hygienic_latrine, telecom, info_assets FROM household_years ";
 
-constexpr std::string_view kSelectPersonYear =
-    "SELECT y.person_id, y.year, y.health_insurance, y.in_school, y.education_grade, y.trained, "
-    "y.vocational_trained, y.employed, y.disability, y.sick_untreated, y.malnourished, "
-    "y.wage_no_contract, y.social_allowance FROM person_years y ";
+#define ANSINH_PERSON_YEAR_COLUMNS                                                          \
+  "SELECT y.person_id, y.year, y.health_insurance, y.in_school, y.education_grade, y.trained, " \
+  "y.vocational_trained, y.employed, y.disability, y.sick_untreated, y.malnourished, "         \
+  "y.wage_no_contract, y.social_allowance "
+constexpr std::string_view kSelectPersonYear = ANSINH_PERSON_YEAR_COLUMNS "FROM person_years y ";
+// Persons first (CROSS JOIN keeps the order): without statistics SQLite would otherwise walk the
+// whole year's person_years_by_year (1.2 million rows on the demo, 1.6 s a call) instead of the
+// household's few persons through persons_by_household.
+constexpr std::string_view kSelectPersonYearsOfHousehold =
+    ANSINH_PERSON_YEAR_COLUMNS
+    "FROM persons p CROSS JOIN person_years y ON y.person_id = p.id AND y.year = ?2 "
+    "WHERE p.household_id = ?1 ORDER BY p.id";
+#undef ANSINH_PERSON_YEAR_COLUMNS
 
 Result<HouseholdYear> ReadHouseholdYear(const Statement& s) {
   HouseholdYear y;
@@ -145,10 +154,7 @@ Result<std::vector<PersonYear>> SurveyRepository::PersonYearsOfHousehold(std::in
                                                                          int year) {
   ANSINH_ASSIGN_OR_RETURN(
       Statement stmt,
-      db_->Prepare(std::string(kSelectPersonYear) +
-                       "JOIN persons p ON p.id = y.person_id "
-                       "WHERE p.household_id = ?1 AND y.year = ?2 ORDER BY y.person_id",
-                   {household_id, year}));
+      db_->Prepare(kSelectPersonYearsOfHousehold, {household_id, year}));
   std::vector<PersonYear> years;
   for (;;) {
     ANSINH_ASSIGN_OR_RETURN(bool row, stmt.Step());
