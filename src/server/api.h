@@ -65,6 +65,8 @@ class AnalyticsHolder {
   std::shared_ptr<const AnalyticsData> data_;  // guarded by mu_
 };
 
+class HouseholdIndexHolder;  // household_index.h
+
 // Everything a handler may use; owned by the Server, alive while it runs.
 struct ServerContext {
   const Clock* clock = nullptr;
@@ -77,6 +79,7 @@ struct ServerContext {
   SessionStore* sessions = nullptr;
   LoginLimiter* login_limiter = nullptr;
   AnalyticsHolder* analytics = nullptr;
+  HouseholdIndexHolder* households = nullptr;  // the list's in-memory index (household_index.h)
   std::vector<int> survey_years;  // read at start, ascending
 };
 

@@ -2,10 +2,12 @@
 // paged), GET /api/v1/search (households and persons by name, ID number or household code,
 // diacritics ignored), GET /api/v1/households/{code} (members, surveys, classifications).
 #include <algorithm>
+#include <set>
 
 #include "core/text.h"
 #include "io/json.h"
 #include "server/api.h"
+#include "server/household_index.h"
 #include "server/params.h"
 #include "store/household_directory.h"
 
@@ -31,13 +33,27 @@ nlohmann::json CommuneRef(const ServerContext& ctx, const std::string& code) {
   return commune != nullptr ? UnitRef(*commune) : nlohmann::json{{"code", code}, {"name", ""}};
 }
 
-struct ListedHousehold {
-  store::HouseholdRow row;
-  std::optional<Vnd> income_pc;
-  std::optional<Category> category;
-  std::string sort_key;
-};
+// The category of each index entry in `year` (by position; none when the analytics are not
+// loaded or the household was not surveyed): one merge of two id-ordered lists.
+std::vector<std::optional<Category>> EntryCategories(const AnalyticsData* data, int year,
+                                                     const HouseholdIndex& index) {
+  std::vector<std::optional<Category>> out(index.entries().size());
+  const analytics::SurveyYear* y = data != nullptr ? data->snapshot->Year(year) : nullptr;
+  if (y == nullptr) return out;
+  const auto categories = data->results->categories(year);
+  const auto& ids = y->household_id;
+  std::size_t row = 0;
+  for (std::size_t e = 0; e < out.size(); ++e) {
+    const std::int64_t id = index.entries()[e].id;
+    while (row < ids.size() && ids[row] < id) ++row;
+    if (row < ids.size() && ids[row] == id && row < categories.size()) out[e] = categories[row];
+  }
+  return out;
+}
 
+// The list walks an order of the in-memory index (household_index.h) whole, for the total: per
+// entry a look at its commune and, with `q` or `category`, at flags computed once per request;
+// JSON is made only for the page's entries.
 Result<ApiReply> Households(ServerContext& ctx, ApiRequest& request) {
   ANSINH_ASSIGN_OR_RETURN(int year, YearParam(request, "year", ctx.survey_years));
   ANSINH_ASSIGN_OR_RETURN(std::string category,
@@ -50,79 +66,101 @@ Result<ApiReply> Households(ServerContext& ctx, ApiRequest& request) {
   const auto analytics = ctx.analytics->Get();
   if (!category.empty() && analytics == nullptr) return NotReadyReply();
 
-  std::vector<store::HouseholdRow> rows;
-  {
-    auto lease = ctx.stores->Acquire();
-    ANSINH_ASSIGN_OR_RETURN(rows, store::HouseholdDirectory(*lease).List(
-                                      ctx.units->CommunesUnder(request.unit->code), year));
-  }
-  ANSINH_ASSIGN_OR_RETURN(VietnameseCollator collator, VietnameseCollator::Create());
-  std::vector<ListedHousehold> listed;
-  for (auto& row : rows) {
-    ListedHousehold h;
-    h.category = CategoryOf(analytics.get(), year, row.id);
-    if (!category.empty() && (!h.category || CategoryCode(*h.category) != category)) continue;
-    if (!q.empty() && SearchKey(row.head_name).find(q) == std::string::npos &&
-        SearchKey(row.code).rfind(q, 0) != 0) {
-      continue;
-    }
-    if (row.income_month && row.members > 0) h.income_pc = *row.income_month / row.members;
-    if (sort == "name") h.sort_key = collator.SortKey(row.head_name);
-    h.row = std::move(row);
-    listed.push_back(std::move(h));
-  }
-  // Ties (same name, same income) fall back to the code, so pages never overlap.
-  auto less = [&sort](const ListedHousehold& a, const ListedHousehold& b) {
-    if (sort == "name" && a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
-    if (sort == "income_pc" && a.income_pc != b.income_pc) return a.income_pc < b.income_pc;
-    return a.row.code < b.row.code;
+  const int latest = ctx.survey_years.empty() ? 0 : ctx.survey_years.back();
+  ANSINH_ASSIGN_OR_RETURN(auto index, ctx.households->Get(*ctx.stores, *ctx.units, latest));
+  ANSINH_ASSIGN_OR_RETURN(auto incomes, index->YearData(*ctx.stores, year));
+  const std::vector<char> in_unit = index->CommuneMask(*ctx.units, request.unit->code);
+  const std::vector<char> matches = q.empty() ? std::vector<char>() : index->Matches(q);
+  const auto categories = category.empty() ? std::vector<std::optional<Category>>()
+                                           : EntryCategories(analytics.get(), year, *index);
+  const auto& commune_of = index->commune_of();
+  const std::vector<std::int32_t>& sorted =
+      sort == "name" ? index->by_name() : sort == "code" ? index->by_code() : incomes->by_income;
+  const std::size_t first = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(page_size);
+  std::size_t total = 0;
+  std::vector<std::size_t> on_page;
+  auto visit = [&](std::int32_t position) {
+    const auto at = static_cast<std::size_t>(position);
+    if (!in_unit[static_cast<std::size_t>(commune_of[at])]) return;
+    if (!q.empty() && !matches[at]) return;
+    if (!category.empty() && (!categories[at] || CategoryCode(*categories[at]) != category)) return;
+    if (total >= first && total - first < static_cast<std::size_t>(page_size)) on_page.push_back(at);
+    ++total;
   };
+  // Descending is the ascending order reversed: ties (same name, same income) stay ordered by
+  // code, so pages never overlap.
   if (order == "asc") {
-    std::sort(listed.begin(), listed.end(), less);
+    for (std::int32_t position : sorted) visit(position);
   } else {
-    std::sort(listed.begin(), listed.end(), [&less](const auto& a, const auto& b) { return less(b, a); });
+    for (auto it = sorted.rbegin(); it != sorted.rend(); ++it) visit(*it);
   }
   nlohmann::json items = nlohmann::json::array();
-  const std::size_t first = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(page_size);
-  for (std::size_t i = first; i < listed.size() && i < first + static_cast<std::size_t>(page_size); ++i) {
-    const ListedHousehold& h = listed[i];
-    items.push_back({{"code", h.row.code},
-                     {"head_name", h.row.head_name},
-                     {"commune", CommuneRef(ctx, h.row.commune_code)},
-                     {"hamlet", h.row.hamlet},
-                     {"members", h.row.members},
-                     {"income_pc", h.income_pc ? nlohmann::json(*h.income_pc) : nlohmann::json(nullptr)},
-                     {"category", h.category ? nlohmann::json(CategoryCode(*h.category)) : nlohmann::json(nullptr)}});
+  for (std::size_t at : on_page) {
+    const HouseholdIndex::Entry& e = index->entries()[at];
+    const auto household_category = CategoryOf(analytics.get(), year, e.id);
+    const auto& income = incomes->income_pc[at];
+    items.push_back({{"code", e.code},
+                     {"head_name", e.head_name},
+                     {"commune", CommuneRef(ctx, index->communes()[static_cast<std::size_t>(e.commune)])},
+                     {"hamlet", index->hamlets()[static_cast<std::size_t>(e.hamlet)]},
+                     {"members", e.members},
+                     {"income_pc", income ? nlohmann::json(*income) : nlohmann::json(nullptr)},
+                     {"category", household_category ? nlohmann::json(CategoryCode(*household_category))
+                                                     : nlohmann::json(nullptr)}});
   }
   ApiReply reply;
-  reply.body = {{"total", listed.size()}, {"page", page}, {"page_size", page_size}, {"year", year},
+  reply.body = {{"total", total}, {"page", page}, {"page_size", page_size}, {"year", year},
                 {"items", std::move(items)}};
   return reply;
 }
 
+nlohmann::json SearchItem(const ServerContext& ctx, const store::HouseholdRow& row) {
+  return {{"kind", row.matched_person.empty() ? "household" : "person"},
+          {"person", row.matched_person.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.matched_person)},
+          {"household", {{"code", row.code},
+                         {"head_name", row.head_name},
+                         {"commune", CommuneRef(ctx, row.commune_code)},
+                         {"hamlet", row.hamlet},
+                         {"members", row.members}}}};
+}
+
+// The store answers the indexed kinds of match (code, ID number, a name's start); a later word
+// of a name comes from the in-memory index's person keys, when it is built (else the store scans).
 Result<ApiReply> Search(ServerContext& ctx, ApiRequest& request) {
   const std::string q = request.Query("q").value_or("");
-  if (SearchKey(q).size() < 2) {
+  const std::string key = SearchKey(q);
+  if (key.size() < 2) {
     return Status::Invalid("q", q, "cần ít nhất 2 ký tự để tìm", "at least 2 characters are needed");
   }
   ANSINH_ASSIGN_OR_RETURN(int limit, IntParam(request, "limit", 20, 1, 100));
-  std::vector<store::HouseholdRow> rows;
-  {
-    auto lease = ctx.stores->Acquire();
-    ANSINH_ASSIGN_OR_RETURN(rows, store::HouseholdDirectory(*lease).Search(
-                                      ctx.units->CommunesUnder(request.area), q, limit));
+  const int latest = ctx.survey_years.empty() ? 0 : ctx.survey_years.back();
+  auto index = ctx.households->Get(*ctx.stores, *ctx.units, latest);
+  auto lease = ctx.stores->Acquire();
+  store::HouseholdDirectory directory(*lease);
+  ANSINH_ASSIGN_OR_RETURN(std::vector<store::HouseholdRow> rows,
+                          directory.Search(ctx.units->CommunesUnder(request.area), q, limit, !index.ok()));
+  if (index.ok() && static_cast<int>(rows.size()) < limit) {
+    const HouseholdIndex& in = **index;
+    std::set<std::pair<std::int64_t, std::string>> seen;
+    for (const auto& row : rows) seen.emplace(row.id, row.matched_person);
+    // Ask for more than needed: a person already shown (by the start of the name) is skipped.
+    for (const auto& match : in.LaterWordMatches(key, in.CommuneMask(*ctx.units, request.area),
+                                                 static_cast<std::size_t>(limit) * 4)) {
+      if (static_cast<int>(rows.size()) >= limit) break;
+      const HouseholdIndex::Entry& e = in.entries()[static_cast<std::size_t>(match.entry)];
+      store::HouseholdRow row;
+      row.id = e.id;
+      row.code = e.code;
+      row.commune_code = in.communes()[static_cast<std::size_t>(e.commune)];
+      row.hamlet = in.hamlets()[static_cast<std::size_t>(e.hamlet)];
+      row.head_name = e.head_name;
+      row.members = e.members;
+      ANSINH_ASSIGN_OR_RETURN(row.matched_person, directory.PersonName(match.person_id));
+      if (seen.emplace(row.id, row.matched_person).second) rows.push_back(std::move(row));
+    }
   }
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& row : rows) {
-    items.push_back({{"kind", row.matched_person.empty() ? "household" : "person"},
-                     {"person", row.matched_person.empty() ? nlohmann::json(nullptr)
-                                                           : nlohmann::json(row.matched_person)},
-                     {"household", {{"code", row.code},
-                                    {"head_name", row.head_name},
-                                    {"commune", CommuneRef(ctx, row.commune_code)},
-                                    {"hamlet", row.hamlet},
-                                    {"members", row.members}}}});
-  }
+  for (const auto& row : rows) items.push_back(SearchItem(ctx, row));
   ApiReply reply;
   reply.body = {{"q", q}, {"items", std::move(items)}};
   return reply;

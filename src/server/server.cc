@@ -116,6 +116,7 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {}
 Server::~Server() {
   Stop();
   if (loader_.joinable()) loader_.join();
+  if (warmer_.joinable()) warmer_.join();
 }
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
@@ -144,6 +145,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   s.sessions_ = std::make_unique<SessionStore>(*o.clock, o.session_limits);
   s.login_limiter_ = std::make_unique<LoginLimiter>(*o.clock, o.login_limits);
   s.analytics_ = std::make_unique<AnalyticsHolder>();
+  s.households_ = std::make_unique<HouseholdIndexHolder>();
   s.context_.clock = o.clock;
   s.context_.home = o.home;
   s.context_.db_name = std::filesystem::path(o.db).filename().string();
@@ -154,6 +156,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   s.context_.sessions = s.sessions_.get();
   s.context_.login_limiter = s.login_limiter_.get();
   s.context_.analytics = s.analytics_.get();
+  s.context_.households = s.households_.get();
 
   std::vector<Route> routes;
   AddAccountRoutes(routes);
@@ -190,6 +193,19 @@ Status Server::Bind() {
                          "không mở được cổng " + options_.host + ":" + std::to_string(options_.port),
                          "cannot listen on " + options_.host + ":" + std::to_string(options_.port));
   }
+  warmer_ = std::thread([this] {
+    const auto started = std::chrono::steady_clock::now();
+    const int latest = context_.survey_years.empty() ? 0 : context_.survey_years.back();
+    auto index = households_->Get(*stores_, *units_, latest);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!index.ok()) {  // the first household list retries
+      options_.logger->error("household index not built: {}", index.status().ToString());
+      return;
+    }
+    options_.logger->info("household index of {} households ready in {:.1f} s",
+                          (*index)->entries().size(), seconds);
+  });
   if (options_.analytics_loader) {
     loader_ = std::thread([this] {
       const auto started = std::chrono::steady_clock::now();

@@ -4,7 +4,8 @@
 // Owns: the HTTP listener and its worker threads, the store connections (StorePool), the unit
 // tree, the sessions and the login limiter (sessions.h), the analytics loaded once in a
 // background thread (the health check says ready:false and analytics endpoints answer 503 until
-// it is done), the request log (spdlog: method, path, status, latency, user).
+// it is done), the households' in-memory index (built in another background thread, or by the
+// first household list that needs it), the request log (spdlog: method, path, status, latency, user).
 // Must stay true: every /api/ request except health and login needs a live session, and every
 // object an answer shows lies in the signed-in user's area (router.h).
 #pragma once
@@ -17,6 +18,7 @@
 #include "core/clock.h"
 #include "core/status.h"
 #include "server/api.h"
+#include "server/household_index.h"
 
 namespace spdlog {
 class logger;
@@ -78,9 +80,11 @@ class Server {
   std::unique_ptr<SessionStore> sessions_;
   std::unique_ptr<LoginLimiter> login_limiter_;
   std::unique_ptr<AnalyticsHolder> analytics_;
+  std::unique_ptr<HouseholdIndexHolder> households_;
   std::unique_ptr<class Router> router_;
   std::unique_ptr<httplib::Server> http_;
   std::thread loader_;
+  std::thread warmer_;  // builds the household list's index at start (household_index.h)
   Status load_status_;
   int port_ = 0;
 };

@@ -382,6 +382,16 @@ TEST_F(ServerTest, HouseholdsSortByVietnameseCollationAndPage) {
   EXPECT_EQ(by_income["items"][0]["code"], "H-4");  // 5,000,000 for one member
   auto q = Body(Get(huyen, "/api/v1/households?unit=964&q=nguyen van"));
   EXPECT_EQ(q["total"], 2);
+  // q inside a head's name (not a spouse's: Nguyễn Thị Hoà is H-1's spouse), and a code's start.
+  auto inside = Body(Get(huyen, "/api/v1/households?unit=964&q=th%E1%BB%8B"));  // "thị"
+  ASSERT_EQ(inside["total"], 1) << inside.dump();
+  EXPECT_EQ(inside["items"][0]["code"], "H-2");
+  auto code = Body(Get(huyen, "/api/v1/households?unit=964&q=h-4"));
+  ASSERT_EQ(code["total"], 1) << code.dump();
+  EXPECT_EQ(code["items"][0]["code"], "H-4");
+  auto by_code = Body(Get(huyen, "/api/v1/households?unit=964&sort=code&order=desc&page_size=2"));
+  EXPECT_EQ(by_code["items"][0]["code"], "H-4");
+  EXPECT_EQ(by_code["items"][1]["code"], "H-3");
   // The user's own unit when ?unit= is absent.
   EXPECT_EQ(Body(Get(Login("xa"), "/api/v1/households"))["total"], 3);
 }

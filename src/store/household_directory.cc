@@ -74,40 +74,73 @@ Result<std::vector<int>> HouseholdDirectory::SurveyYears() {
 }
 
 Result<std::vector<HouseholdRow>> HouseholdDirectory::Search(
-    const std::vector<std::string>& communes, const std::string& text, int limit) {
+    const std::vector<std::string>& communes, const std::string& text, int limit, bool later_words) {
   const std::string raw(Trim(text));
   const std::string key = SearchKey(text);
-  // Matches in order of rank: a household code, an ID number, a name that starts with the
-  // key (both through an index), then a later word of a name (a scan, reached only when the
-  // first kinds leave room under the limit). char(1114111) sorts after every UTF-8 text, so
-  // `x >= k AND x < k || char(1114111)` is "x starts with k" on an index.
-  const std::string sql =
-      "SELECT h.id, " + std::string(kRowColumns) +
-      ", m.matched FROM ("
-      "  SELECT id AS hid, '' AS matched FROM households "
-      "    WHERE ?2 <> '' AND code >= ?2 AND code < ?2 || char(1114111) "
-      "  UNION ALL SELECT household_id, full_name FROM persons WHERE ?2 <> '' AND id_number = ?2 "
-      "  UNION ALL SELECT household_id, full_name FROM persons "
-      "    WHERE ?3 <> '' AND search_key >= ?3 AND search_key < ?3 || char(1114111) "
-      "  UNION ALL SELECT household_id, full_name FROM persons "
-      "    WHERE ?3 <> '' AND instr(search_key, ' ' || ?3) > 0"
-      ") m JOIN households h ON h.id = m.hid JOIN hamlets hm ON hm.id = h.hamlet_id "
-      "WHERE h.commune_code IN (SELECT value FROM json_each(?1)) LIMIT ?4";
-  // A household found twice (by code and by its head's name) is shown once per match kind;
-  // the limit is over distinct rows, so ask for more than needed.
-  ANSINH_ASSIGN_OR_RETURN(
-      Statement stmt, store_.database()->Prepare(sql, {CommuneArray(communes), raw, key,
-                                                       static_cast<std::int64_t>(limit) * 4}));
+  // The kinds of match in order of rank: a household code, an ID number, a name that starts
+  // with the key (each through an index), then a later word of a name (a scan of the search
+  // keys' index, not of the persons). Each kind is its own query, run only while the kinds before
+  // it leave room under the limit: one statement over all four made SQLite gather every match of
+  // every kind (two seconds for "nguyen" in a province) before the limit applied. char(1114111)
+  // sorts after every UTF-8 text, so `x >= k AND x < k || char(1114111)` is "x starts with k".
+  struct Kind {
+    const char* matches;  // (hid, matched) rows
+    const std::string& argument;
+  };
+  const Kind kinds[] = {
+      {"SELECT id AS hid, '' AS matched FROM households WHERE code >= ?2 AND code < ?2 || char(1114111)",
+       raw},
+      {"SELECT household_id AS hid, full_name AS matched FROM persons WHERE id_number = ?2", raw},
+      {"SELECT household_id AS hid, full_name AS matched FROM persons "
+       "WHERE search_key >= ?2 AND search_key < ?2 || char(1114111)",
+       key},
+      {"SELECT household_id AS hid, full_name AS matched FROM persons WHERE id IN ("
+       "SELECT id FROM persons INDEXED BY persons_by_search_key WHERE instr(search_key, ' ' || ?2) > 0)",
+       key},
+  };
   std::vector<HouseholdRow> rows;
   std::set<std::pair<std::int64_t, std::string>> seen;
-  while (static_cast<int>(rows.size()) < limit) {
-    ANSINH_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-    if (!has_row) break;
-    HouseholdRow row = ReadDirectoryRow(stmt);
-    row.matched_person = stmt.ColumnText(6);
-    if (seen.emplace(row.id, row.matched_person).second) rows.push_back(std::move(row));
+  for (const Kind& kind : kinds) {
+    if (kind.argument.empty() || static_cast<int>(rows.size()) >= limit) continue;
+    if (&kind == &kinds[3] && !later_words) continue;
+    // CROSS JOIN keeps the matches the outer loop: the planner would otherwise walk every
+    // household of the communes and look for matches among their members.
+    const std::string sql = "SELECT h.id, " + std::string(kRowColumns) + ", m.matched FROM (" +
+                            kind.matches +
+                            ") m CROSS JOIN households h ON h.id = m.hid JOIN hamlets hm ON hm.id = h.hamlet_id "
+                            "WHERE h.commune_code IN (SELECT value FROM json_each(?1)) LIMIT ?3";
+    // A household found twice (by code and by its head's name) is shown once per match kind;
+    // the limit is over distinct rows, so ask for more than needed.
+    ANSINH_ASSIGN_OR_RETURN(
+        Statement stmt, store_.database()->Prepare(sql, {CommuneArray(communes), kind.argument,
+                                                         static_cast<std::int64_t>(limit) * 4}));
+    while (static_cast<int>(rows.size()) < limit) {
+      ANSINH_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      HouseholdRow row = ReadDirectoryRow(stmt);
+      row.matched_person = stmt.ColumnText(6);
+      if (seen.emplace(row.id, row.matched_person).second) rows.push_back(std::move(row));
+    }
   }
   return rows;
+}
+
+Status HouseholdDirectory::ForEachPersonKey(
+    const std::function<void(std::int64_t id, std::int64_t household_id, std::string_view key)>& on_person) {
+  ANSINH_ASSIGN_OR_RETURN(Statement stmt, store_.database()->Prepare(
+                                              "SELECT id, household_id, search_key FROM persons ORDER BY id"));
+  for (;;) {
+    ANSINH_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return Status::Ok();
+    on_person(stmt.ColumnInt(0), stmt.ColumnInt(1), stmt.ColumnText(2));
+  }
+}
+
+Result<std::string> HouseholdDirectory::PersonName(std::int64_t id) {
+  ANSINH_ASSIGN_OR_RETURN(Statement stmt,
+                          store_.database()->Prepare("SELECT full_name FROM persons WHERE id = ?1", {id}));
+  ANSINH_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+  return has_row ? stmt.ColumnText(0) : std::string();
 }
 
 }  // namespace ansinh::store

@@ -9,7 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -41,10 +43,20 @@ class HouseholdDirectory {
   Result<std::vector<int>> SurveyYears();
 
   // Households of `communes` matching `text`: by household code (prefix), by a member's name
-  // (the search key of `text` as a prefix of the member's key or of a word in it) or by a
-  // member's ID number (exactly). At most `limit` rows, households before persons.
+  // (the search key of `text` as a prefix of the member's key or, with `later_words`, of a word
+  // in it) or by a member's ID number (exactly). At most `limit` rows, households before persons.
+  // A later word is a scan of every person's key; a caller that keeps the keys in memory (the
+  // server: ForEachPersonKey) leaves it out.
   Result<std::vector<HouseholdRow>> Search(const std::vector<std::string>& communes,
-                                           const std::string& text, int limit);
+                                           const std::string& text, int limit,
+                                           bool later_words = true);
+
+  // Every person's id, household and name search key, in id order.
+  Status ForEachPersonKey(
+      const std::function<void(std::int64_t id, std::int64_t household_id, std::string_view key)>& on_person);
+
+  // A person's full name; "" when there is no such person.
+  Result<std::string> PersonName(std::int64_t id);
 
  private:
   Store& store_;
