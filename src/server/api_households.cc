@@ -37,14 +37,14 @@ nlohmann::json CommuneRef(const ServerContext& ctx, const std::string& code) {
 // loaded or the household was not surveyed): one merge of two id-ordered lists.
 std::vector<std::optional<Category>> EntryCategories(const AnalyticsData* data, int year,
                                                      const HouseholdIndex& index) {
-  std::vector<std::optional<Category>> out(index.entries().size());
+  std::vector<std::optional<Category>> out(index.ids().size());
   const analytics::SurveyYear* y = data != nullptr ? data->snapshot->Year(year) : nullptr;
   if (y == nullptr) return out;
   const auto categories = data->results->categories(year);
   const auto& ids = y->household_id;
   std::size_t row = 0;
   for (std::size_t e = 0; e < out.size(); ++e) {
-    const std::int64_t id = index.entries()[e].id;
+    const std::int64_t id = index.ids()[e];
     while (row < ids.size() && ids[row] < id) ++row;
     if (row < ids.size() && ids[row] == id && row < categories.size()) out[e] = categories[row];
   }
@@ -73,6 +73,10 @@ Result<ApiReply> Households(ServerContext& ctx, ApiRequest& request) {
   const std::vector<char> matches = q.empty() ? std::vector<char>() : index->Matches(q);
   const auto categories = category.empty() ? std::vector<std::optional<Category>>()
                                            : EntryCategories(analytics.get(), year, *index);
+  std::optional<Category> wanted;
+  if (!category.empty()) {
+    ANSINH_ASSIGN_OR_RETURN(wanted, ParseCategory(category, "category"));
+  }
   const auto& commune_of = index->commune_of();
   const std::vector<std::int32_t>& sorted =
       sort == "name" ? index->by_name() : sort == "code" ? index->by_code() : incomes->by_income;
@@ -83,7 +87,7 @@ Result<ApiReply> Households(ServerContext& ctx, ApiRequest& request) {
     const auto at = static_cast<std::size_t>(position);
     if (!in_unit[static_cast<std::size_t>(commune_of[at])]) return;
     if (!q.empty() && !matches[at]) return;
-    if (!category.empty() && (!categories[at] || CategoryCode(*categories[at]) != category)) return;
+    if (wanted && categories[at] != wanted) return;
     if (total >= first && total - first < static_cast<std::size_t>(page_size)) on_page.push_back(at);
     ++total;
   };

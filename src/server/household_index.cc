@@ -80,6 +80,7 @@ Result<std::unique_ptr<HouseholdIndex>> HouseholdIndex::Build(StorePool& stores,
     e.members = static_cast<std::int32_t>(row.members);
     name_keys.push_back(collator.SortKey(row.head_name));
     index->commune_of_.push_back(e.commune);
+    index->ids_.push_back(e.id);
     index->name_starts_.push_back(index->name_keys_.size());
     index->name_keys_ += e.name_key;
     index->name_keys_ += '\n';  // never inside a search key: a match never spans two names

@@ -54,6 +54,8 @@ class HouseholdIndex {
   // The commune index of each entry, apart from the entries so that a walk along an order that
   // checks only the area stays in a small array.
   const std::vector<std::int32_t>& commune_of() const { return commune_of_; }
+  // The registry id of each entry, ascending, likewise apart (merged with the analytics' rows).
+  const std::vector<std::int64_t>& ids() const { return ids_; }
   const std::vector<std::string>& communes() const { return communes_; }
   const std::vector<std::string>& hamlets() const { return hamlets_; }
   // Entry positions in Vietnamese order of the head's name, then by code.
@@ -84,6 +86,7 @@ class HouseholdIndex {
 
   std::vector<Entry> entries_;  // in registry id order
   std::vector<std::int32_t> commune_of_;
+  std::vector<std::int64_t> ids_;
   std::string name_keys_;                 // every entry's name_key, each followed by '\n'
   std::vector<std::size_t> name_starts_;  // where each entry's key starts in name_keys_
   std::vector<std::string> communes_, hamlets_;
