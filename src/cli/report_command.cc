@@ -1,7 +1,8 @@
-// ansinh report --db FILE --year Y --out report.xlsx [--force] [--standard ID]
+// ansinh report --db FILE --year Y --out report.xlsx [--unit CODE] [--force] [--standard ID]
 //
-// The province's workbook for officials (app/report.h builds it; the server serves the same
-// workbook for any unit): this file checks the options, opens the analytics and the targets.
+// The workbook for officials of the province or of one unit's subtree (app/report.h builds it;
+// the server serves the same one): this file checks the options, opens the analytics and the
+// targets.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@ struct ReportOptions {
   bool force = false;
   std::string standard;
   int threads = 0;
+  std::string unit;  // empty: the province
 };
 
 Status RunReport(CliContext& ctx, const ReportOptions& o) {
@@ -39,13 +41,13 @@ Status RunReport(CliContext& ctx, const ReportOptions& o) {
   }
   ANSINH_ASSIGN_OR_RETURN(auto session,
                           OpenAnalytics(ctx, {.db = o.db, .last_year = o.year,
-                                              .standard = o.standard, .threads = o.threads, .unit = {}}));
+                                              .standard = o.standard, .threads = o.threads, .unit = o.unit}));
   ANSINH_ASSIGN_OR_RETURN(analytics::TargetSet targets,
                           analytics::TargetSet::LoadDir(ctx.home + "/config/targets",
                                                         *session->indicators));
   ANSINH_RETURN_IF_ERROR(app::WriteReport(
       *session, targets,
-      {.year = o.year, .unit = {}, .source = std::filesystem::path(o.db).filename().string(),
+      {.year = o.year, .unit = o.unit, .source = std::filesystem::path(o.db).filename().string(),
        .made_on = ctx.clock->Today()},
       o.out));
   *ctx.out << "Đã ghi báo cáo / wrote " << o.out << "\n";
@@ -61,6 +63,7 @@ void RegisterReportCommand(CLI::App& app, CliContext& ctx) {
                            &RunReport);
   c->add_option("--year", o->year, "Năm khảo sát / survey year")->required();
   c->add_option("--out", o->out, "Tệp .xlsx / the .xlsx file")->required();
+  c->add_option("--unit", o->unit, "Mã đơn vị (mặc định: toàn tỉnh) / a unit's code (default: the province)");
   c->add_flag("--force", o->force, "Ghi đè tệp đã có / overwrite an existing file");
   c->add_option("--standard", o->standard,
                 "Mã chuẩn cho mọi năm / one standard for every year (default: in force each year)");

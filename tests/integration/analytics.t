@@ -184,6 +184,15 @@ sheets with frozen headers and number formats, and the same numbers as ansinh in
   0.00% #,##0 True
   True True
 
+A district's workbook: its targets, its communes with the district's total, its transitions.
+
+  $ D=$(sqlite3 a.db "SELECT code FROM admin_units WHERE level = 2 ORDER BY code LIMIT 1")
+  $ ansinh report --db a.db --year 2012 --unit $D --out district.xlsx 2> /dev/null
+  Đã ghi báo cáo / wrote district.xlsx
+  $ python3 -c "import openpyxl; wb = openpyxl.load_workbook('district.xlsx'); print(wb.sheetnames, wb['Theo xã'].cell(wb['Theo xã'].max_row, 2).value.startswith('Toàn huyện: '))"
+  ['Mục tiêu', 'Theo xã', 'Chuyển dịch'] True
+  $ rm district.xlsx
+
 An existing file is kept unless --force says otherwise; a wrong extension is refused.
 
   $ ansinh report --db a.db --year 2012 --out report.xlsx
