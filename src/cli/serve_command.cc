@@ -20,7 +20,7 @@ struct ServeOptions {
   std::string db = "ansinh.db";
   std::string listen = "127.0.0.1:8080";
   std::string web;
-  int threads = 8;
+  int threads = 64;
   int analytics_threads = 0;
 };
 

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -48,12 +49,41 @@ struct AnalyticsData {
 };
 using AnalyticsLoader = std::function<Result<std::shared_ptr<const AnalyticsData>>()>;
 
-// The analytics once loaded; empty until then. Safe across threads.
+// Answers of the analytics routes by path and query, as the bytes sent: the analytics do not
+// change once loaded, so the same request always gets the same answer, and a dashboard's
+// requests cost a lookup instead of a JSON build (wrk: bench/api-bench). Access is still decided
+// per request, before the cache is asked (Router::Dispatch). Bounded: when full it starts over.
+class ReplyCache {
+ public:
+  static constexpr std::size_t kMaxReplies = 20000;
+  std::shared_ptr<const std::string> Find(const std::string& key) const {
+    std::lock_guard lock(mu_);
+    auto it = replies_.find(key);
+    return it == replies_.end() ? nullptr : it->second;
+  }
+  void Put(const std::string& key, std::shared_ptr<const std::string> body) {
+    std::lock_guard lock(mu_);
+    if (replies_.size() >= kMaxReplies) replies_.clear();
+    replies_[key] = std::move(body);
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> replies_;  // by mu_
+};
+
+// The analytics once loaded; empty until then. Safe across threads. The reply cache goes with
+// the data it was computed from: a new Set empties it.
 class AnalyticsHolder {
  public:
   void Set(std::shared_ptr<const AnalyticsData> data) {
     std::lock_guard lock(mu_);
     data_ = std::move(data);
+    replies_ = std::make_shared<ReplyCache>();
+  }
+  std::shared_ptr<ReplyCache> replies() const {
+    std::lock_guard lock(mu_);
+    return replies_;
   }
   std::shared_ptr<const AnalyticsData> Get() const {
     std::lock_guard lock(mu_);
@@ -63,6 +93,7 @@ class AnalyticsHolder {
  private:
   mutable std::mutex mu_;
   std::shared_ptr<const AnalyticsData> data_;  // guarded by mu_
+  std::shared_ptr<ReplyCache> replies_;        // guarded by mu_; with data_
 };
 
 class HouseholdIndexHolder;  // household_index.h

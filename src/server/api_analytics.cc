@@ -199,7 +199,24 @@ Handler WithAnalytics(Result<ApiReply> (*handler)(ServerContext&, ApiRequest&, c
   return [handler](ServerContext& ctx, ApiRequest& request) -> Result<ApiReply> {
     const auto data = ctx.analytics->Get();
     if (data == nullptr) return NotReadyReply();
-    return handler(ctx, request, *data);
+    const auto replies = ctx.analytics->replies();
+    // The query map is ordered: the same parameters in any order make one key.
+    std::string key = request.path;
+    for (const auto& [name, value] : request.query) key += '\n' + name + '=' + value;
+    ApiReply reply;
+    reply.raw_type = "application/json; charset=utf-8";
+    if (auto body = replies->Find(key)) {
+      reply.raw = *body;
+      return reply;
+    }
+    ANSINH_ASSIGN_OR_RETURN(ApiReply computed, handler(ctx, request, *data));
+    // Only plain successful JSON answers are kept (not the workbook, not a refusal).
+    if (computed.status != 200 || !computed.raw_type.empty() || !computed.headers.empty()) {
+      return computed;
+    }
+    reply.raw = computed.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    replies->Put(key, std::make_shared<const std::string>(reply.raw));
+    return reply;
   };
 }
 

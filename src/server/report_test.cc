@@ -222,5 +222,31 @@ TEST_F(ReportTest, TheHouseholdListsCategoryFilterAgreesWithTheIndicators) {
   EXPECT_EQ(body["items"][0]["category"], "poor");
 }
 
+// The analytics answers are kept (api.h, ReplyCache): asked again, the same bytes as JSON; a
+// refusal is not kept; and a kept answer is never given past the scope check.
+TEST_F(ReportTest, AnalyticsAnswersAreKeptButNeverPastTheScopeCheck) {
+  const std::string tinh = Login("tinh");
+  const std::string path = "/api/v1/units/96/indicators?year=2014";
+  auto first = Get(tinh, path);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200) << first->body;
+  auto again = Get(tinh, path);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(again->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(Json::parse(again->body)["year"], 2014);
+  for (int i = 0; i < 2; ++i) {
+    auto bad = Get(tinh, "/api/v1/units/96/indicators?year=1999");
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400) << i;
+  }
+  const std::string xa = Login("xa");
+  auto refused = Get(xa, path);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+  EXPECT_EQ(Json::parse(refused->body)["error"]["code"], "permission_denied");
+}
+
 }  // namespace
 }  // namespace ansinh::server

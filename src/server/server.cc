@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -135,7 +136,11 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
     s.options_.logger = std::make_shared<spdlog::logger>(
         "serve", std::make_shared<spdlog::sinks::stderr_sink_mt>());
   }
-  ANSINH_ASSIGN_OR_RETURN(s.stores_, StorePool::Open(o.db, *o.clock, o.threads));
+  // Requests that read the store are few beside the analytics' (answered from memory): a few
+  // connections serve every thread, and a 64-thread server does not keep 64 page caches.
+  constexpr int kMaxStoreConnections = 8;
+  ANSINH_ASSIGN_OR_RETURN(s.stores_,
+                          StorePool::Open(o.db, *o.clock, std::min(o.threads, kMaxStoreConnections)));
   {
     auto lease = s.stores_->Acquire();
     ANSINH_ASSIGN_OR_RETURN(UnitDirectory units, UnitDirectory::Load(*lease));
@@ -169,6 +174,10 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   s.http_ = std::make_unique<httplib::Server>();
   const int threads = o.threads;
   s.http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  // An idle browser connection holds its thread until this timeout: short, so a reload or a
+  // second window does not wait behind it; a busy one may ask many times before it is closed.
+  s.http_->set_keep_alive_timeout(2);
+  s.http_->set_keep_alive_max_count(1000);
   auto handler = [&s](const httplib::Request& req, httplib::Response& res) { s.Handle(&req, &res); };
   const std::string any = ".*";
   s.http_->Get(any, handler);

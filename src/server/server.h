@@ -39,7 +39,10 @@ struct ServerOptions {
   HashCost hash_cost = HashCost::kInteractive;
   SessionLimits session_limits;
   LoginLimits login_limits;
-  int threads = 8;        // worker threads, and store connections
+  // Worker threads: cpp-httplib serves one connection per thread for its keep-alive, so a
+  // thread per expected open connection (a browser opens about 6; wrk 64) keeps requests from
+  // queueing behind idle connections. Store connections: at most 8 (server.cc).
+  int threads = 64;
   AnalyticsLoader analytics_loader;  // empty: analytics endpoints answer 503
   std::shared_ptr<spdlog::logger> logger;  // null: a logger on stderr
 };
