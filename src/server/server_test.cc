@@ -308,7 +308,8 @@ TEST_F(ServerTest, ACommuneUserIsRefusedOutsideTheCommuneOnEveryRoute) {
       auto res = Get(xa, r.path + "?q=nguyen");
       ASSERT_TRUE(res);
       EXPECT_EQ(res->status, 200);
-      for (const auto& item : Body(res)["items"]) {
+      const Json body = Body(res);  // a named value: the loop must not outlive a temporary
+      for (const auto& item : body["items"]) {
         EXPECT_EQ(item["household"]["commune"]["code"], "32014") << item.dump();
       }
       EXPECT_EQ(Body(res)["items"].size(), 2u) << res->body;  // Nguyễn Thị Hoà (H-1), Nguyễn Văn A (H-3)
