@@ -92,7 +92,7 @@ void Compose(const Model& model, int size, Rng& rng, std::vector<Draft>& out) {
 std::string BirthDate(int year, Rng& rng) {
   const int month = rng.UniformInt(1, 12);
   const int day = rng.UniformInt(1, DaysInMonth(year, month));
-  char buf[16];
+  char buf[40];  // room for any three ints: GCC cannot always see the ranges (-Wformat-truncation)
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
