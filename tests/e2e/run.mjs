@@ -30,6 +30,7 @@ const webDist = path.join(repo, 'web/dist');
 const PROVINCE = '96';
 const YEARS = '2013-2016';
 const HOUSEHOLDS = '3000';
+const [FIRST_YEAR, LAST_YEAR] = YEARS.split('-').map(Number);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-e2e-'));
 const db = path.join(work, 'e2e.db');
@@ -94,9 +95,9 @@ async function setup() {
 
   run('init', '--db', db, '--province', PROVINCE);
   run('generate', '--db', db, '--province', PROVINCE, '--households', HOUSEHOLDS, '--years', YEARS, '--threads', '1');
-  // Stored classifications carry the rules' explanation the household page shows.
-  const [y0, y1] = YEARS.split('-').map(Number);
-  for (let y = y0; y <= y1; y++) run('classify', '--db', db, '--year', String(y));
+  // The first year is classified and stored (a review's result, "stored"); the later years are
+  // classified by the server when a household is viewed ("computed"), each with the rules' reasons.
+  run('classify', '--db', db, '--year', String(FIRST_YEAR));
   const units = JSON.parse(run('units', '--db', db, '--json'));
   const communes = flattenUnits(units).filter((u) => u.level === 'commune' && (u.households ?? 1) > 0);
   assert.ok(communes.length >= 2, 'the generated province has communes');
@@ -346,16 +347,71 @@ async function main() {
   });
 
   await test('household page shows members, surveys and why it is classified so', async () => {
-    await page.getByTestId('hh-table').locator('tbody tr a').first().click();
+    // A household of the search surveyed in the first year (classified and stored) and the last
+    // (computed when viewed), so that the page has the latest year in full and earlier years to open.
+    const links = page.getByTestId('hh-table').locator('tbody tr a');
+    let chosen = -1;
+    let detail;
+    for (let i = 0, n = await links.count(); i < n && chosen < 0; i++) {
+      const code = await links.nth(i).innerText();
+      const r = await api(page, `/households/${encodeURIComponent(code)}`);
+      const years = (r.body?.surveys ?? []).map((s) => s.year);
+      if (years.includes(FIRST_YEAR) && years.includes(LAST_YEAR)) [chosen, detail, householdCode] = [i, r.body, code];
+    }
+    assert.ok(chosen >= 0, `a household of the search surveyed in ${FIRST_YEAR} and ${LAST_YEAR}`);
+    const classOf = (y) => detail.surveys.find((s) => s.year === y).classifications;
+    const last = classOf(LAST_YEAR);
+    assert.ok(last.length >= 1 && last.every((c) => c.source === 'computed' && c.explanation), `${LAST_YEAR} computed with its reasons`);
+    assert.ok(classOf(FIRST_YEAR).every((c) => c.source === 'stored' && c.explanation), `${FIRST_YEAR} stored with its reasons`);
+
+    await links.nth(chosen).click();
     await page.locator('h1', { hasText: householdCode }).waitFor();
     const members = page.getByTestId('members').locator('tbody tr');
     assert.ok((await members.count()) >= 1, 'members listed');
     assert.ok((await page.getByTestId('surveys').locator('tbody tr').count()) >= 1, 'surveys listed');
-    const why = page.getByTestId('classification').first();
-    await why.waitFor();
+
+    // The latest year in full: the rule's reason, income against the lines, computed when viewed.
+    const cards = page.getByTestId('classification');
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), last.length, 'one card a classification of the latest year, no more');
+    const why = cards.first();
     const text = await why.innerText();
-    assert.match(text, /Vì sao|Thiếu hụt/);
-    assert.match(text, /đ/, 'income in đồng');
+    assert.ok(text.startsWith(String(LAST_YEAR)), `the card is the latest year's: ${text.slice(0, 40)}`);
+    assert.match(text, /Vì sao/);
+    assert.ok(text.includes(last[0].explanation.text_vi), `the rule's reason: ${text}`);
+    const income = await why.getByTestId('income-vs-line').innerText();
+    assert.match(income, /Thu nhập bình quân .*đ\/người\/tháng so với chuẩn nghèo .*đ/, income);
+    assert.match(await why.getByTestId('classification-source').innerText(), /Tính theo quy tắc lúc xem/);
+
+    // The earlier years in the table, each opening its reasons: the first year (stored) by a click,
+    // another (computed) from the keyboard.
+    const table = page.getByTestId('classifications-plain');
+    const earlierYears = detail.surveys.map((s) => s.year).filter((y) => y !== LAST_YEAR);
+    const earlierCount = earlierYears.reduce((n, y) => n + classOf(y).length, 0);
+    assert.equal(await table.getByTestId('classification-row').count(), earlierCount, 'one row a classification of an earlier year');
+    async function openReasons(y, how) {
+      const row = table.locator(`[data-testid="classification-row"][data-year="${y}"]`).first();
+      const button = row.getByTestId('why-toggle');
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      const reasons = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+      assert.ok(!(await reasons.isVisible()), `${y}: reasons closed at first`);
+      if (how === 'keyboard') {
+        await button.focus();
+        await page.keyboard.press('Enter');
+      } else await button.click();
+      await reasons.waitFor({ state: 'visible' });
+      assert.equal(await button.getAttribute('aria-expanded'), 'true');
+      return reasons.innerText();
+    }
+    const first = await openReasons(FIRST_YEAR, 'click');
+    assert.ok(first.includes(classOf(FIRST_YEAR)[0].explanation.text_vi), `${FIRST_YEAR} reasons: ${first}`);
+    assert.match(first, /Kết quả rà soát đã lưu/);
+    const middle = earlierYears.find((y) => y !== FIRST_YEAR);
+    if (middle !== undefined) {
+      const reasons = await openReasons(middle, 'keyboard');
+      assert.ok(reasons.includes(classOf(middle)[0].explanation.text_vi), `${middle} reasons: ${reasons}`);
+      assert.match(reasons, /Tính theo quy tắc lúc xem/);
+    }
     await shot(page, '05-household');
   });
 
@@ -406,10 +462,16 @@ async function main() {
       ['dashboard', `${base}/#/`, 'target-card'],
       ['units', `${base}/#/units/${PROVINCE}`, 'children-table'],
       ['households', `${base}/#/households`, 'hh-table'],
+      ['household', `${base}/#/households/${encodeURIComponent(householdCode)}`, 'classification'],
     ];
     for (const [name, url, id] of screens) {
       await p.goto(url);
       await p.getByTestId(id).first().waitFor();
+      // The household with an earlier year's reasons open: the widest that page gets.
+      if (name === 'household') {
+        await p.getByTestId('why-toggle').first().click();
+        await p.getByTestId('why-row').first().waitFor({ state: 'visible' });
+      }
       const { scroll, client } = await p.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,
