@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -181,6 +182,14 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   // cpp-httplib writes an answer's headers and body apart; with Nagle's algorithm on, the body
   // waits for the client's delayed ACK of the headers: 40 ms added to every answer.
   s.http_->set_tcp_nodelay(true);
+  // cpp-httplib's default sets SO_REUSEPORT, which lets a second `ansinh serve` bind the same
+  // port and take half the connections; SO_REUSEADDR alone allows a quick restart and no more.
+  // The socket is kept so Bind can widen the listen backlog the library fixes at 5.
+  s.http_->set_socket_options([raw = &s](int socket) {
+    int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    raw->listen_socket_ = socket;
+  });
   auto handler = [&s](const httplib::Request& req, httplib::Response& res) { s.Handle(&req, &res); };
   const std::string any = ".*";
   s.http_->Get(any, handler);
@@ -205,6 +214,10 @@ Status Server::Bind() {
                          "không mở được cổng " + options_.host + ":" + std::to_string(options_.port),
                          "cannot listen on " + options_.host + ":" + std::to_string(options_.port));
   }
+  // The Debian cpp-httplib is built with a listen backlog of 5: when 64 clients (re)connect at
+  // once, the kernel drops the SYNs past the fifth and the clients retry a second later — a
+  // p99 of about one second. Listening again on the bound socket only resizes its queue.
+  if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
   warmer_ = std::thread([this] {
     const auto started = std::chrono::steady_clock::now();
     const int latest = context_.survey_years.empty() ? 0 : context_.survey_years.back();

@@ -90,6 +90,7 @@ class Server {
   std::thread warmer_;  // builds the household list's index at start (household_index.h)
   Status load_status_;
   int port_ = 0;
+  int listen_socket_ = -1;  // the bound socket, kept to widen its backlog (server.cc, Bind)
 };
 
 }  // namespace ansinh::server

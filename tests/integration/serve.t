@@ -47,6 +47,17 @@ Once the analytics are loaded, the province's indicators agree with ansinh indic
   $ curl -s -b tinh.jar "${URL}api/v1/units/96/transitions?from=2013&to=2014" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['from_states'], sum(map(sum, d['matrix'])) >= 600)"
   ['poor', 'near_poor', 'middle', 'other', 'new'] True
 
+The listen queue is the system's (cpp-httplib's own is 5: clients connecting at once waited a
+second), and a second server cannot take the port of a running one.
+
+  $ PORT=$(echo $URL | sed 's/.*:\([0-9]*\)\/$/\1/')
+  $ ss -ltnH "sport = :$PORT" | awk '{ print ($3 >= 128) }'
+  1
+  $ ansinh serve --db s.db --listen 127.0.0.1:$PORT --web nowhere > second.txt 2>&1
+  [3]
+  $ sed "s/$PORT/PORT/g" second.txt
+  ansinh: io_error: không mở được cổng 127.0.0.1:PORT / cannot listen on 127.0.0.1:PORT
+
 SIGTERM stops the server: it says so and exits 0; the request log has one JSON line per request.
 
   $ kill -TERM $SERVER
