@@ -161,6 +161,9 @@ class SurveyRepository {
   Result<std::vector<PersonYear>> PersonYearsOfHousehold(std::int64_t household_id, int year);
   // Every household surveyed in `year`, in household-id order (survey_snapshot.cc).
   Result<std::vector<SurveyedHousehold>> YearSnapshot(int year);
+  // One household of that snapshot (what its page classifies on demand); nullopt when the
+  // household has no survey that year.
+  Result<std::optional<SurveyedHousehold>> HouseholdSnapshot(std::int64_t household_id, int year);
   // The same households and members streamed to `sink` without building a record per row: the
   // way to fill a columnar snapshot (survey_snapshot.cc). Stops at the sink's first error.
   Status ScanYear(int year, YearScanSink& sink);

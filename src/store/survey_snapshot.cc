@@ -18,6 +18,22 @@ constexpr std::string_view kMembers =
     "y.wage_no_contract, y.social_allowance FROM person_years y JOIN persons p ON p.id = "
     "y.person_id WHERE y.year = ?1 ORDER BY p.household_id, p.relation <> 'head', p.id";
 
+// The same rows for one household, found by its keys (household_years and person_years by
+// primary key, persons through persons_by_household).
+constexpr std::string_view kOneHousehold =
+    "SELECT h.id, h.code, h.commune_code, h.hamlet_id, h.address, y.income_month, "
+    "y.housing_quality, y.housing_area_m2, y.clean_water, y.hygienic_latrine, y.telecom, "
+    "y.info_assets, u.urban FROM households h JOIN household_years y ON y.household_id = h.id "
+    "AND y.year = ?1 JOIN admin_units u ON u.code = h.commune_code WHERE h.id = ?2";
+
+constexpr std::string_view kOneHouseholdMembers =
+    "SELECT p.id, p.household_id, p.code, p.full_name, p.sex, p.birth_date, p.relation, "
+    "p.ethnicity, p.id_number, y.health_insurance, y.in_school, y.education_grade, y.trained, "
+    "y.vocational_trained, y.employed, y.disability, y.sick_untreated, y.malnourished, "
+    "y.wage_no_contract, y.social_allowance FROM persons p CROSS JOIN person_years y ON "
+    "y.person_id = p.id AND y.year = ?1 WHERE p.household_id = ?2 "
+    "ORDER BY p.relation <> 'head', p.id";
+
 // Columns 0-4 the household, 5-11 its answers, 12 the commune's urban flag.
 Result<SurveyedHousehold> ReadHousehold(const Statement& s, int year) {
   SurveyedHousehold h;
@@ -166,6 +182,22 @@ Result<std::vector<SurveyedHousehold>> SurveyRepository::YearSnapshot(int year) 
     }
   }
   return households;
+}
+
+Result<std::optional<SurveyedHousehold>> SurveyRepository::HouseholdSnapshot(
+    std::int64_t household_id, int year) {
+  ANSINH_ASSIGN_OR_RETURN(Statement hs, db_->Prepare(kOneHousehold, {year, household_id}));
+  ANSINH_ASSIGN_OR_RETURN(bool found, hs.Step());
+  if (!found) return std::optional<SurveyedHousehold>();
+  ANSINH_ASSIGN_OR_RETURN(SurveyedHousehold h, ReadHousehold(hs, year));
+  ANSINH_ASSIGN_OR_RETURN(Statement ms, db_->Prepare(kOneHouseholdMembers, {year, household_id}));
+  for (;;) {
+    ANSINH_ASSIGN_OR_RETURN(bool row, ms.Step());
+    if (!row) break;
+    ANSINH_ASSIGN_OR_RETURN(SurveyMember m, ReadMember(ms, year));
+    h.members.push_back(std::move(m));
+  }
+  return std::optional<SurveyedHousehold>(std::move(h));
 }
 
 }  // namespace ansinh::store

@@ -1,4 +1,4 @@
-// SurveyRepository::YearSnapshot and ClassificationRepository::PutAll / ForYear.
+// SurveyRepository::YearSnapshot, HouseholdSnapshot and ClassificationRepository::PutAll / ForYear.
 #include <gtest/gtest.h>
 
 #include "store/store.h"
@@ -71,6 +71,24 @@ TEST_F(SnapshotTest, HouseholdsOfAYearWithTheirSurveyedMembers) {
   EXPECT_EQ((*snapshot)[1].household.id, town.id);
   EXPECT_TRUE((*snapshot)[1].urban);
   EXPECT_TRUE((*snapshot)[1].members.empty());
+
+  // One household read alone is its entry of the year; b has no 2024 survey.
+  for (const SurveyedHousehold& whole : *snapshot) {
+    auto one = store_->surveys().HouseholdSnapshot(whole.household.id, 2024);
+    ASSERT_TRUE(one.ok()) << one.status().ToString();
+    ASSERT_TRUE(one->has_value());
+    EXPECT_EQ((*one)->household.code, whole.household.code);
+    EXPECT_EQ((*one)->urban, whole.urban);
+    EXPECT_EQ((*one)->survey.income_month, whole.survey.income_month);
+    ASSERT_EQ((*one)->members.size(), whole.members.size());
+    for (std::size_t m = 0; m < whole.members.size(); ++m) {
+      EXPECT_EQ((*one)->members[m].person.full_name, whole.members[m].person.full_name);
+      EXPECT_EQ((*one)->members[m].year.health_insurance, whole.members[m].year.health_insurance);
+    }
+  }
+  auto none = store_->surveys().HouseholdSnapshot(b.id, 2024);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
 }
 
 TEST_F(SnapshotTest, PutAllIsOneTransactionAuditedPerRealChange) {
