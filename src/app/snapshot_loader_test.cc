@@ -14,12 +14,10 @@
 
 #include "app/analytics_session.h"
 #include "core/clock.h"
-#include "io/admin_units.h"
 #include "rules/frame_builder.h"
 #include "rules/rules_testing.h"
 #include "store/store.h"
-#include "synth/store_sink.h"
-#include "synth/synth.h"
+#include "synth/synth_testing.h"
 
 namespace ansinh::app {
 namespace {
@@ -32,14 +30,6 @@ class SnapshotLoaderTest : public ::testing::Test {
     std::string pattern = (std::filesystem::temp_directory_path() / "ansinh-app-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
-    auto db = store::Store::Open((dir_ / "t.db").string(), clock_);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    auto units = io::LoadProvinceUnits(kHome + "/data/vn-admin-units.csv", "96");
-    ASSERT_TRUE(units.ok()) << units.status().ToString();
-    ASSERT_TRUE(db_->units().InitProvince(*units, {"test"}).ok());
-    auto sink = synth::OpenStoreSink(*db_, {"test"});
-    ASSERT_TRUE(sink.ok()) << sink.status().ToString();
     synth::GenerateOptions options;
     options.home = kHome;
     options.province_code = "96";
@@ -47,8 +37,9 @@ class SnapshotLoaderTest : public ::testing::Test {
     options.first_year = 2014;
     options.last_year = 2016;
     options.threads = 1;
-    const Status generated = synth::Generate(options, **sink);
-    ASSERT_TRUE(generated.ok()) << generated.ToString();
+    auto db = synth::testing::GenerateIntoNewStore((dir_ / "t.db").string(), clock_, options);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
   }
 
   void TearDown() override {
