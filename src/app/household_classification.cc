@@ -1,0 +1,40 @@
+#include "app/household_classification.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/classify.h"
+#include "rules/frame_builder.h"
+
+namespace ansinh::app {
+
+Result<std::optional<store::Classification>> ClassifyHouseholdYear(
+    store::Store& db, const rules::StandardRegistry& registry, const rules::Standard& standard,
+    std::int64_t household_id, int year, std::optional<Category> last_year) {
+  ANSINH_ASSIGN_OR_RETURN(auto surveyed, db.surveys().HouseholdSnapshot(household_id, year));
+  if (!surveyed) return std::optional<store::Classification>();
+  std::vector<rules::HouseholdRecord> record(1);
+  record[0].survey = surveyed->survey;
+  record[0].urban = surveyed->urban;
+  std::vector<std::string> names;
+  for (store::SurveyMember& m : surveyed->members) {
+    names.push_back(m.person.full_name);
+    record[0].members.push_back({std::move(m.person), m.year});
+  }
+  ANSINH_ASSIGN_OR_RETURN(rules::Frame frame, rules::BuildFrame(registry.catalogue(), record));
+  ANSINH_ASSIGN_OR_RETURN(rules::ClassifyResult r, rules::Classify(standard, frame));
+  store::Classification c;
+  c.household_id = household_id;
+  c.year = year;
+  c.standard_id = standard.id;
+  c.category = r.category[0];
+  c.income_per_capita = r.income_per_capita[0];
+  c.deprivation_count = r.deprivation_count[0];
+  c.outcome = std::string(rules::ReviewOutcome(c.category, last_year));
+  c.explanation_json =
+      rules::ExplanationJson(standard, rules::Explain(standard, frame, r, 0, names));
+  return std::optional<store::Classification>(std::move(c));
+}
+
+}  // namespace ansinh::app

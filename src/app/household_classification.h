@@ -1,0 +1,27 @@
+// A household's classification in one year computed now, from the registry, by the rules engine:
+// what the household page (and any reader) shows when the store holds no classification for that
+// year — the demo province and any registry not yet reviewed with `ansinh classify`.
+//
+// Owns: reading one household's surveyed year into a one-row frame, classifying it under a
+// standard and explaining it (rules/classify.h), as a store::Classification that is not stored.
+// Must stay true: the category is the one a whole-year classification (`ansinh classify`, the
+// analytics) gives the household — a household's result depends on that household alone.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "core/household.h"
+#include "core/status.h"
+#include "rules/standard.h"
+#include "store/store.h"
+
+namespace ansinh::app {
+
+// nullopt when the household has no survey in `year`. `last_year` (the household's category the
+// year before, when known) decides the review outcome code.
+Result<std::optional<store::Classification>> ClassifyHouseholdYear(
+    store::Store& db, const rules::StandardRegistry& registry, const rules::Standard& standard,
+    std::int64_t household_id, int year, std::optional<Category> last_year = std::nullopt);
+
+}  // namespace ansinh::app
