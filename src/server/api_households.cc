@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "io/json.h"
+#include "app/household_classification.h"
 #include "server/api.h"
 #include "server/household_index.h"
 #include "server/params.h"
@@ -78,8 +79,14 @@ Result<ApiReply> Households(ServerContext& ctx, ApiRequest& request) {
     ANSINH_ASSIGN_OR_RETURN(wanted, ParseCategory(category, "category"));
   }
   const auto& commune_of = index->commune_of();
-  const std::vector<std::int32_t>& sorted =
+  const HouseholdIndex::Order& order_by =
       sort == "name" ? index->by_name() : sort == "code" ? index->by_code() : incomes->by_income;
+  // One commune (a commune officer's list, the last step of a drill-down) walks its own
+  // households only; a wider area walks the whole order and checks each entry's commune.
+  std::span<const std::int32_t> sorted = order_by.all;
+  if (std::count(in_unit.begin(), in_unit.end(), 1) == 1) {
+    sorted = order_by.Of(static_cast<std::int32_t>(std::find(in_unit.begin(), in_unit.end(), 1) - in_unit.begin()));
+  }
   const std::size_t first = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(page_size);
   std::size_t total = 0;
   std::vector<std::size_t> on_page;
@@ -194,26 +201,29 @@ Result<ApiReply> HouseholdDetail(ServerContext& ctx, ApiRequest& request) {
     ANSINH_ASSIGN_OR_RETURN(auto person_years, lease->surveys().PersonYearsOfHousehold(h.id, y.year));
     sj["members"] = nlohmann::json::array();
     for (const auto& py : person_years) sj["members"].push_back(io::ToJson(py));
-    // The classification of the year: the one the store holds (with the rules' explanation),
-    // else the category the loaded analytics computed.
+    // The classification of the year: the ones the store holds (a review's, with the rules'
+    // explanation), else one computed now under the standard that classified the year in the
+    // analytics — the same category, and the why with it.
     nlohmann::json classifications = nlohmann::json::array();
-    for (const auto& c : stored) {
-      if (c.year != y.year) continue;
+    auto add = [&](const store::Classification& c, std::string_view source) {
       classifications.push_back(
           {{"standard", c.standard_id}, {"category", CategoryCode(c.category)},
            {"income_per_capita", c.income_per_capita}, {"deprivation_count", c.deprivation_count},
-           {"outcome", c.outcome}, {"source", "stored"},
+           {"outcome", c.outcome}, {"source", source},
            {"explanation", nlohmann::json::parse(c.explanation_json.empty() ? "null" : c.explanation_json,
                                                  nullptr, false)}});
+    };
+    for (const auto& c : stored) {
+      if (c.year == y.year) add(c, "stored");
     }
-    if (classifications.empty()) {
-      if (auto category = CategoryOf(analytics.get(), y.year, h.id)) {
-        const rules::Standard* standard = analytics->results->standard(y.year);
-        classifications.push_back({{"standard", standard != nullptr ? standard->id : ""},
-                                   {"category", CategoryCode(*category)},
-                                   {"source", "analytics"},
-                                   {"explanation", nullptr}});
-      }
+    const rules::Standard* standard =
+        analytics != nullptr ? analytics->results->standard(y.year) : nullptr;
+    if (classifications.empty() && standard != nullptr && analytics->session != nullptr) {
+      ANSINH_ASSIGN_OR_RETURN(
+          auto computed,
+          app::ClassifyHouseholdYear(*lease, *analytics->session->registry, *standard, h.id, y.year,
+                                     CategoryOf(analytics.get(), y.year - 1, h.id)));
+      if (computed) add(*computed, "computed");
     }
     sj["classifications"] = std::move(classifications);
     body["surveys"].push_back(std::move(sj));

@@ -15,8 +15,7 @@
 #include "server/server.h"
 #include "store/household_directory.h"
 #include "store/test_util.h"
-#include "synth/store_sink.h"
-#include "synth/synth.h"
+#include "synth/synth_testing.h"
 
 namespace ansinh::server {
 namespace {
@@ -30,13 +29,6 @@ class ReportTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new store::testing::TempDir();
     db_ = dir_->File("r.db");
-    auto db = store::Store::Open(db_, clock_);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    auto units = io::LoadProvinceUnits(kHome + "/data/vn-admin-units.csv", "96");
-    ASSERT_TRUE(units.ok()) << units.status().ToString();
-    ASSERT_TRUE((*db)->units().InitProvince(*units, {"test"}).ok());
-    auto sink = synth::OpenStoreSink(**db, {"test"});
-    ASSERT_TRUE(sink.ok()) << sink.status().ToString();
     synth::GenerateOptions options;
     options.home = kHome;
     options.province_code = "96";
@@ -44,8 +36,10 @@ class ReportTest : public ::testing::Test {
     options.first_year = 2013;
     options.last_year = 2014;
     options.threads = 1;
-    ASSERT_TRUE(synth::Generate(options, **sink).ok());
-    sink->reset();
+    auto db = synth::testing::GenerateIntoNewStore(db_, clock_, options);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    auto units = io::LoadProvinceUnits(kHome + "/data/vn-admin-units.csv", "96");
+    ASSERT_TRUE(units.ok()) << units.status().ToString();
     std::vector<std::string> communes;
     for (const auto& u : *units) {
       if (u.level == UnitLevel::kCommune) communes.push_back(u.code);
@@ -220,6 +214,36 @@ TEST_F(ReportTest, TheHouseholdListsCategoryFilterAgreesWithTheIndicators) {
   const Json body = Json::parse(res->body);
   EXPECT_DOUBLE_EQ(body["total"].get<double>(), Indicator(tinh, "96", "poor_households"));
   EXPECT_EQ(body["items"][0]["category"], "poor");
+}
+
+// With no classification stored, a household's page carries one computed when asked, with the
+// rules' why, in the category the analytics gave it in the list.
+TEST_F(ReportTest, AHouseholdsPageExplainsEveryYearItsCategory) {
+  const std::string tinh = Login("tinh");
+  auto list = Get(tinh, "/api/v1/households?unit=96&year=2014&category=poor&page_size=1");
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200) << list->body;
+  const std::string code = Json::parse(list->body)["items"][0]["code"];
+  auto res = Get(tinh, "/api/v1/households/" + code);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const Json body = Json::parse(res->body);
+  bool saw_2014 = false;
+  for (const Json& survey : body["surveys"]) {
+    ASSERT_EQ(survey["classifications"].size(), 1u) << survey["year"];
+    const Json& c = survey["classifications"][0];
+    EXPECT_EQ(c["source"], "computed");
+    ASSERT_TRUE(c["explanation"].is_object()) << c.dump();
+    EXPECT_EQ(c["explanation"]["category"], c["category"]);
+    EXPECT_EQ(c["explanation"]["income_month"], survey["income_month"]);
+    EXPECT_FALSE(c["explanation"]["text_vi"].get<std::string>().empty());
+    if (survey["year"] == 2014) {
+      saw_2014 = true;
+      EXPECT_EQ(c["category"], "poor");
+      EXPECT_EQ(c["standard"], "vn-2011-2015");
+    }
+  }
+  EXPECT_TRUE(saw_2014);
 }
 
 // The analytics answers are kept (api.h, ReplyCache): asked again, the same bytes as JSON; a
