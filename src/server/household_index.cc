@@ -23,6 +23,23 @@ std::vector<std::int32_t> OrderBy(std::size_t n, Less less) {
   return order;
 }
 
+// `order` whole and split by the entries' communes (a stable counting sort).
+HouseholdIndex::Order SplitByCommune(std::vector<std::int32_t> order,
+                                     const std::vector<std::int32_t>& commune_of, std::size_t communes) {
+  HouseholdIndex::Order out;
+  out.starts.assign(communes + 1, 0);
+  for (std::int32_t c : commune_of) ++out.starts[static_cast<std::size_t>(c) + 1];
+  std::partial_sum(out.starts.begin(), out.starts.end(), out.starts.begin());
+  std::vector<std::int32_t> next(out.starts.begin(), out.starts.end() - 1);
+  out.split.resize(order.size());
+  for (std::int32_t position : order) {
+    const auto c = static_cast<std::size_t>(commune_of[static_cast<std::size_t>(position)]);
+    out.split[static_cast<std::size_t>(next[c]++)] = position;
+  }
+  out.all = std::move(order);
+  return out;
+}
+
 Result<std::vector<store::HouseholdRow>> ReadRows(StorePool& stores, const std::vector<std::string>& communes,
                                                   int year) {
   auto lease = stores.Acquire();
@@ -31,6 +48,8 @@ Result<std::vector<store::HouseholdRow>> ReadRows(StorePool& stores, const std::
 
 // The incomes per capita of `rows` (in the index's id order) and the order by them.
 std::shared_ptr<const HouseholdIndex::Year> YearOf(const std::vector<HouseholdIndex::Entry>& entries,
+                                                   const std::vector<std::int32_t>& commune_of,
+                                                   std::size_t communes,
                                                    const std::vector<store::HouseholdRow>& rows) {
   auto year = std::make_shared<HouseholdIndex::Year>();
   year->income_pc.resize(entries.size());
@@ -43,11 +62,11 @@ std::shared_ptr<const HouseholdIndex::Year> YearOf(const std::vector<HouseholdIn
     if (row.income_month && row.members > 0) year->income_pc[e] = *row.income_month / row.members;
   }
   const auto& income = year->income_pc;
-  year->by_income = OrderBy(entries.size(), [&](std::int32_t a, std::int32_t b) {
+  year->by_income = SplitByCommune(OrderBy(entries.size(), [&](std::int32_t a, std::int32_t b) {
     const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
     if (income[ua] != income[ub]) return income[ua] < income[ub];
     return entries[ua].code < entries[ub].code;
-  });
+  }), commune_of, communes);
   return year;
 }
 
@@ -87,18 +106,20 @@ Result<std::unique_ptr<HouseholdIndex>> HouseholdIndex::Build(StorePool& stores,
     index->entries_.push_back(std::move(e));
   }
   const auto& entries = index->entries_;
-  index->by_name_ = OrderBy(entries.size(), [&](std::int32_t a, std::int32_t b) {
+  const auto& commune_of = index->commune_of_;
+  const std::size_t communes = index->communes_.size();
+  index->by_name_ = SplitByCommune(OrderBy(entries.size(), [&](std::int32_t a, std::int32_t b) {
     const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
     if (name_keys[ua] != name_keys[ub]) return name_keys[ua] < name_keys[ub];
     return entries[ua].code < entries[ub].code;
-  });
-  index->by_code_ = OrderBy(entries.size(), [&](std::int32_t a, std::int32_t b) {
+  }), commune_of, communes);
+  index->by_code_ = SplitByCommune(OrderBy(entries.size(), [&](std::int32_t a, std::int32_t b) {
     return entries[static_cast<std::size_t>(a)].code < entries[static_cast<std::size_t>(b)].code;
-  });
+  }), commune_of, communes);
   index->by_code_key_ = OrderBy(entries.size(), [&](std::int32_t a, std::int32_t b) {
     return entries[static_cast<std::size_t>(a)].code_key < entries[static_cast<std::size_t>(b)].code_key;
   });
-  index->years_[year] = YearOf(entries, rows);
+  index->years_[year] = YearOf(entries, commune_of, communes, rows);
   ANSINH_RETURN_IF_ERROR(index->ReadPersonKeys(stores));
   return index;
 }
@@ -179,7 +200,7 @@ Result<std::shared_ptr<const HouseholdIndex::Year>> HouseholdIndex::YearData(Sto
   // Read without the lock, so that the years already read keep answering; two first requests
   // for one year may both read it, and the first one kept wins.
   ANSINH_ASSIGN_OR_RETURN(std::vector<store::HouseholdRow> rows, ReadRows(stores, communes_, year));
-  auto data = YearOf(entries_, rows);
+  auto data = YearOf(entries_, commune_of_, communes_.size(), rows);
   std::lock_guard lock(years_mu_);
   return years_.emplace(year, std::move(data)).first->second;
 }

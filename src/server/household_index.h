@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,11 +39,24 @@ class HouseholdIndex {
     std::int32_t hamlet = 0;   // index into hamlets()
     std::int32_t members = 0;
   };
+  // An order of the entries, whole (a list over many communes walks it) and split by commune
+  // (a commune's list walks only its own households): commune c's entries, in the same order,
+  // are split[starts[c] .. starts[c + 1]).
+  struct Order {
+    std::vector<std::int32_t> all;
+    std::vector<std::int32_t> split;
+    std::vector<std::int32_t> starts;
+    std::span<const std::int32_t> Of(std::int32_t commune) const {
+      const auto c = static_cast<std::size_t>(commune);
+      return std::span<const std::int32_t>(split).subspan(
+          static_cast<std::size_t>(starts[c]), static_cast<std::size_t>(starts[c + 1] - starts[c]));
+    }
+  };
   // One survey year: the income per capita of each entry (none without a survey that year) and
   // the entries ordered by it (ties by code).
   struct Year {
     std::vector<std::optional<Vnd>> income_pc;
-    std::vector<std::int32_t> by_income;
+    Order by_income;
   };
 
   // Reads every household of the province's communes with the incomes of `year` (the year most
@@ -59,8 +73,8 @@ class HouseholdIndex {
   const std::vector<std::string>& communes() const { return communes_; }
   const std::vector<std::string>& hamlets() const { return hamlets_; }
   // Entry positions in Vietnamese order of the head's name, then by code.
-  const std::vector<std::int32_t>& by_name() const { return by_name_; }
-  const std::vector<std::int32_t>& by_code() const { return by_code_; }
+  const Order& by_name() const { return by_name_; }
+  const Order& by_code() const { return by_code_; }
   // Which entries lie in the communes at or below `unit`: a flag per commune index.
   std::vector<char> CommuneMask(const UnitDirectory& units, const std::string& unit) const;
   // A flag per entry: the search key `q` occurs in the head's name's key, or starts the code's.
@@ -91,7 +105,7 @@ class HouseholdIndex {
   std::vector<std::size_t> name_starts_;  // where each entry's key starts in name_keys_
   std::vector<std::string> communes_, hamlets_;
   std::map<std::string, std::int32_t> commune_index_;
-  std::vector<std::int32_t> by_name_, by_code_;
+  Order by_name_, by_code_;
   std::vector<std::int32_t> by_code_key_;  // by code_key: a code prefix is one range of it
   std::string person_keys_;                  // every person's search key, each followed by '\n'
   std::vector<std::uint32_t> person_starts_;  // where each person's key starts

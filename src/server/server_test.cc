@@ -393,6 +393,24 @@ TEST_F(ServerTest, HouseholdsSortByVietnameseCollationAndPage) {
   auto by_code = Body(Get(huyen, "/api/v1/households?unit=964&sort=code&order=desc&page_size=2"));
   EXPECT_EQ(by_code["items"][0]["code"], "H-4");
   EXPECT_EQ(by_code["items"][1]["code"], "H-3");
+  // A commune's list (walked in the commune's own slice of each order) is the district's list
+  // restricted to the commune, in every order.
+  for (const std::string sort : {"name", "code", "income_pc"}) {
+    for (const std::string order : {"asc", "desc"}) {
+      const std::string query = "&sort=" + sort + "&order=" + order;
+      const Json district = Body(Get(huyen, "/api/v1/households?unit=964" + query));
+      for (const std::string commune : {"32014", "32015"}) {
+        std::vector<std::string> want, got;
+        for (const auto& item : district["items"]) {
+          if (item["commune"]["code"] == commune) want.push_back(item["code"]);
+        }
+        const Json list = Body(Get(huyen, "/api/v1/households?unit=" + commune + query));
+        for (const auto& item : list["items"]) got.push_back(item["code"]);
+        EXPECT_EQ(got, want) << commune << query;
+        EXPECT_EQ(list["total"], want.size()) << commune << query;
+      }
+    }
+  }
   // The user's own unit when ?unit= is absent.
   EXPECT_EQ(Body(Get(Login("xa"), "/api/v1/households"))["total"], 3);
 }
