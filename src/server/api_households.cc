@@ -135,8 +135,9 @@ nlohmann::json SearchItem(const ServerContext& ctx, const store::HouseholdRow& r
                          {"members", row.members}}}};
 }
 
-// The store answers the indexed kinds of match (code, ID number, a name's start); a later word
-// of a name comes from the in-memory index's person keys, when it is built (else the store scans).
+// In rank order: household codes, ID numbers, names that start with the key, names with a later
+// word that starts with it. The in-memory index (household_index.h) answers all but the ID number,
+// which the store's index answers exactly; the store answers alone if the index failed to build.
 Result<ApiReply> Search(ServerContext& ctx, ApiRequest& request) {
   const std::string q = request.Query("q").value_or("");
   const std::string key = SearchKey(q);
@@ -146,19 +147,20 @@ Result<ApiReply> Search(ServerContext& ctx, ApiRequest& request) {
   ANSINH_ASSIGN_OR_RETURN(int limit, IntParam(request, "limit", 20, 1, 100));
   const int latest = ctx.survey_years.empty() ? 0 : ctx.survey_years.back();
   auto index = ctx.households->Get(*ctx.stores, *ctx.units, latest);
-  auto lease = ctx.stores->Acquire();
-  store::HouseholdDirectory directory(*lease);
-  ANSINH_ASSIGN_OR_RETURN(std::vector<store::HouseholdRow> rows,
-                          directory.Search(ctx.units->CommunesUnder(request.area), q, limit, !index.ok()));
-  if (index.ok() && static_cast<int>(rows.size()) < limit) {
+  std::vector<store::HouseholdRow> rows;
+  if (!index.ok()) {
+    auto lease = ctx.stores->Acquire();
+    ANSINH_ASSIGN_OR_RETURN(
+        rows, store::HouseholdDirectory(*lease).Search(ctx.units->CommunesUnder(request.area), q, limit));
+  } else {
     const HouseholdIndex& in = **index;
+    const std::vector<char> mask = in.CommuneMask(*ctx.units, request.area);
+    const auto max = static_cast<std::size_t>(limit);
     std::set<std::pair<std::int64_t, std::string>> seen;
-    for (const auto& row : rows) seen.emplace(row.id, row.matched_person);
-    // Ask for more than needed: a person already shown (by the start of the name) is skipped.
-    for (const auto& match : in.LaterWordMatches(key, in.CommuneMask(*ctx.units, request.area),
-                                                 static_cast<std::size_t>(limit) * 4)) {
-      if (static_cast<int>(rows.size()) >= limit) break;
-      const HouseholdIndex::Entry& e = in.entries()[static_cast<std::size_t>(match.entry)];
+    // A household found twice (by code and by its head's name) is shown once per kind of match.
+    auto add = [&](std::int32_t entry, std::string matched) {
+      const HouseholdIndex::Entry& e = in.entries()[static_cast<std::size_t>(entry)];
+      if (rows.size() >= max || !seen.emplace(e.id, matched).second) return;
       store::HouseholdRow row;
       row.id = e.id;
       row.code = e.code;
@@ -166,8 +168,37 @@ Result<ApiReply> Search(ServerContext& ctx, ApiRequest& request) {
       row.hamlet = in.hamlets()[static_cast<std::size_t>(e.hamlet)];
       row.head_name = e.head_name;
       row.members = e.members;
-      ANSINH_ASSIGN_OR_RETURN(row.matched_person, directory.PersonName(match.person_id));
-      if (seen.emplace(row.id, row.matched_person).second) rows.push_back(std::move(row));
+      row.matched_person = std::move(matched);
+      rows.push_back(std::move(row));
+    };
+    for (std::int32_t entry : in.CodeMatches(key, mask, max)) add(entry, "");
+    // The store is asked twice at most, each time holding one of its few connections (server.cc)
+    // for one indexed query only: the other threads' requests do not queue behind this one.
+    const std::string_view trimmed = Trim(q);
+    std::vector<store::HouseholdDirectory::IdNumberMatch> by_id_number;
+    if (std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      auto lease = ctx.stores->Acquire();
+      ANSINH_ASSIGN_OR_RETURN(by_id_number,
+                              store::HouseholdDirectory(*lease).PersonsWithIdNumber(std::string(trimmed)));
+    }
+    for (const auto& person : by_id_number) {
+      const std::int32_t entry = in.EntryOf(person.household_id);
+      if (entry >= 0 && mask[static_cast<std::size_t>(in.entries()[static_cast<std::size_t>(entry)].commune)]) {
+        add(entry, person.full_name);
+      }
+    }
+    if (rows.size() < max) {
+      // The names of the persons found, read in one query.
+      std::vector<HouseholdIndex::PersonMatch> persons = in.NameStartMatches(key, mask, max);
+      for (const auto& m : in.LaterWordMatches(key, mask, max * 2)) persons.push_back(m);
+      std::vector<std::int64_t> ids;
+      for (const auto& m : persons) ids.push_back(m.person_id);
+      std::vector<std::string> names;
+      {
+        auto lease = ctx.stores->Acquire();
+        ANSINH_ASSIGN_OR_RETURN(names, store::HouseholdDirectory(*lease).PersonNames(ids));
+      }
+      for (std::size_t i = 0; i < persons.size(); ++i) add(persons[i].entry, std::move(names[i]));
     }
   }
   nlohmann::json items = nlohmann::json::array();

@@ -134,8 +134,33 @@ std::vector<char> HouseholdIndex::CommuneMask(const UnitDirectory& units, const 
 }
 
 Status HouseholdIndex::ReadPersonKeys(StorePool& stores) {
-  auto lease = stores.Acquire();
-  return store::HouseholdDirectory(*lease).ForEachPersonKey(
+  {
+    auto lease = stores.Acquire();
+    ANSINH_RETURN_IF_ERROR(ReadPersonKeysFrom(*lease));
+  }
+  // The orders of the names' keys and of their later words (about two words a person).
+  const auto persons = static_cast<std::uint32_t>(person_ids_.size());
+  person_by_key_.resize(persons);
+  std::iota(person_by_key_.begin(), person_by_key_.end(), 0u);
+  std::sort(person_by_key_.begin(), person_by_key_.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return PersonKey(a, person_starts_[a]) < PersonKey(b, person_starts_[b]);
+  });
+  for (std::uint32_t p = 0; p < persons; ++p) {
+    const std::string_view key = PersonKey(p, person_starts_[p]);
+    for (std::size_t i = 1; i < key.size(); ++i) {
+      if (key[i - 1] == ' ' && key[i] != ' ') {
+        later_words_.push_back({static_cast<std::uint32_t>(person_starts_[p] + i), p});
+      }
+    }
+  }
+  std::sort(later_words_.begin(), later_words_.end(), [this](const Word& a, const Word& b) {
+    return PersonKey(a.person, a.at) < PersonKey(b.person, b.at);
+  });
+  return Status::Ok();
+}
+
+Status HouseholdIndex::ReadPersonKeysFrom(store::Store& store) {
+  return store::HouseholdDirectory(store).ForEachPersonKey(
       [this](std::int64_t id, std::int64_t household_id, std::string_view key) {
         auto it = std::lower_bound(entries_.begin(), entries_.end(), household_id,
                                    [](const Entry& e, std::int64_t h) { return e.id < h; });
@@ -149,22 +174,76 @@ Status HouseholdIndex::ReadPersonKeys(StorePool& stores) {
       });
 }
 
+namespace {
+
+// The positions of `order` whose text (by `text_of`) starts with `key`: one range of the order,
+// found by binary search.
+template <typename Order, typename TextOf>
+std::pair<typename Order::const_iterator, typename Order::const_iterator> PrefixRange(
+    const Order& order, std::string_view key, TextOf text_of) {
+  auto first = std::lower_bound(order.begin(), order.end(), key,
+                                [&](const auto& e, std::string_view k) { return text_of(e) < k; });
+  auto last = std::upper_bound(first, order.end(), key, [&](std::string_view k, const auto& e) {
+    return k < text_of(e).substr(0, k.size());
+  });
+  return {first, last};
+}
+
+}  // namespace
+
+std::string_view HouseholdIndex::PersonKey(std::uint32_t person, std::uint32_t from) const {
+  const std::size_t end = person + 1 < person_starts_.size() ? person_starts_[person + 1] - 1
+                                                            : person_keys_.size() - 1;  // before '\n'
+  return std::string_view(person_keys_).substr(from, end - from);
+}
+
+std::int32_t HouseholdIndex::EntryOf(std::int64_t household_id) const {
+  auto it = std::lower_bound(ids_.begin(), ids_.end(), household_id);
+  return it != ids_.end() && *it == household_id ? static_cast<std::int32_t>(it - ids_.begin()) : -1;
+}
+
+std::vector<std::int32_t> HouseholdIndex::CodeMatches(const std::string& key,
+                                                      const std::vector<char>& commune_mask,
+                                                      std::size_t max) const {
+  std::vector<std::int32_t> out;
+  if (key.empty()) return out;
+  auto [first, last] = PrefixRange(by_code_key_, key, [this](std::int32_t e) {
+    return std::string_view(entries_[static_cast<std::size_t>(e)].code_key);
+  });
+  for (auto it = first; it != last && out.size() < max; ++it) {
+    if (commune_mask[static_cast<std::size_t>(commune_of_[static_cast<std::size_t>(*it)])]) out.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<HouseholdIndex::PersonMatch> HouseholdIndex::NameStartMatches(
+    const std::string& key, const std::vector<char>& commune_mask, std::size_t max) const {
+  std::vector<PersonMatch> out;
+  if (key.empty()) return out;
+  auto [first, last] = PrefixRange(person_by_key_, key, [this](std::uint32_t p) {
+    return PersonKey(p, person_starts_[p]);
+  });
+  for (auto it = first; it != last && out.size() < max; ++it) {
+    const std::int32_t entry = person_entry_[*it];
+    if (entry >= 0 && commune_mask[static_cast<std::size_t>(commune_of_[static_cast<std::size_t>(entry)])]) {
+      out.push_back({person_ids_[*it], entry});
+    }
+  }
+  return out;
+}
+
 std::vector<HouseholdIndex::PersonMatch> HouseholdIndex::LaterWordMatches(
     const std::string& key, const std::vector<char>& commune_mask, std::size_t max) const {
   std::vector<PersonMatch> out;
   if (key.empty()) return out;
-  // " key": the start of a word that is not a name's first (a key never starts with a space).
-  const std::string needle = " " + key;
-  const std::string_view all(person_keys_);
-  for (std::size_t at = all.find(needle); at != std::string_view::npos && out.size() < max;) {
-    const auto next = std::upper_bound(person_starts_.begin(), person_starts_.end(), at);
-    const auto person = static_cast<std::size_t>(next - person_starts_.begin()) - 1;
-    const std::int32_t entry = person_entry_[person];
+  auto [first, last] = PrefixRange(later_words_, key, [this](const Word& w) {
+    return PersonKey(w.person, w.at);
+  });
+  for (auto it = first; it != last && out.size() < max; ++it) {
+    const std::int32_t entry = person_entry_[it->person];
     if (entry >= 0 && commune_mask[static_cast<std::size_t>(commune_of_[static_cast<std::size_t>(entry)])]) {
-      out.push_back({person_ids_[person], entry});
+      out.push_back({person_ids_[it->person], entry});
     }
-    if (next == person_starts_.end()) break;
-    at = all.find(needle, *next);
   }
   return out;
 }

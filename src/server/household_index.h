@@ -5,9 +5,9 @@
 // Owns: one entry per household (code, head's name and its search key, commune, hamlet, member
 // count), the order by Vietnamese collation of the head's name (ICU sort keys computed once, ties
 // by code) and by code; per survey year, read on first use and kept, each household's income per
-// capita and the order by it; every person's name search key, laid end to end, for the search's
-// "a later word of a name" (one memmem instead of a scan of 1.2 million rows). Like the analytics (server.h), it is the registry as it was when
-// read: a household imported while the server runs is listed after a restart.
+// capita and the order by it; every person's name search key, laid end to end, ordered, and every
+// later word of a name ordered, so that each kind of the search's match is a binary search.
+// Like the analytics (server.h), it is the registry as it was when read: a household imported while the server runs is listed after a restart.
 // Thread safety: immutable once built, except the per-year cache, which a mutex guards.
 #pragma once
 
@@ -18,6 +18,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/money.h"
@@ -81,15 +82,25 @@ class HouseholdIndex {
   // One pass of memmem over the names laid end to end, and a binary search of the code order.
   std::vector<char> Matches(const std::string& q) const;
 
-  // A person whose name has a later word (not the first) starting with `key`.
+  // A person found by a name search.
   struct PersonMatch {
     std::int64_t person_id = 0;
     std::int32_t entry = 0;  // the household's position in entries()
   };
-  // Such persons of the households whose commune is flagged in `commune_mask`, in person id
-  // order, at most `max`.
+  // The search's kinds of match, each within the communes flagged in `commune_mask`, at most
+  // `max`, found by binary search in orders built once (a request never scans the registry):
+  // households whose code's key starts with `key`, in code order;
+  std::vector<std::int32_t> CodeMatches(const std::string& key, const std::vector<char>& commune_mask,
+                                        std::size_t max) const;
+  // persons whose name's key starts with `key`, in key order;
+  std::vector<PersonMatch> NameStartMatches(const std::string& key, const std::vector<char>& commune_mask,
+                                            std::size_t max) const;
+  // persons with a later word of the name (not the first) starting with `key`, in key order
+  // of the name from that word.
   std::vector<PersonMatch> LaterWordMatches(const std::string& key, const std::vector<char>& commune_mask,
                                             std::size_t max) const;
+  // The entry of registry household `id`; -1 when it is not listed.
+  std::int32_t EntryOf(std::int64_t household_id) const;
 
   // The incomes of `year`, read from the store on the first request for it.
   Result<std::shared_ptr<const Year>> YearData(StorePool& stores, int year) const;
@@ -97,6 +108,9 @@ class HouseholdIndex {
  private:
   HouseholdIndex() = default;
   Status ReadPersonKeys(StorePool& stores);
+  Status ReadPersonKeysFrom(store::Store& store);
+  // Person `person`'s key from offset `from` of person_keys_ to the end of the name.
+  std::string_view PersonKey(std::uint32_t person, std::uint32_t from) const;
 
   std::vector<Entry> entries_;  // in registry id order
   std::vector<std::int32_t> commune_of_;
@@ -111,6 +125,14 @@ class HouseholdIndex {
   std::vector<std::uint32_t> person_starts_;  // where each person's key starts
   std::vector<std::int64_t> person_ids_;
   std::vector<std::int32_t> person_entry_;   // the household's entry; -1 for one not listed
+  std::vector<std::uint32_t> person_by_key_;  // persons in order of their key
+  // Where each later word of a name starts in person_keys_, with its person, in order of the
+  // key from there to the end of the name.
+  struct Word {
+    std::uint32_t at = 0;
+    std::uint32_t person = 0;
+  };
+  std::vector<Word> later_words_;
   mutable std::mutex years_mu_;
   mutable std::map<int, std::shared_ptr<const Year>> years_;  // guarded by years_mu_
 };

@@ -143,4 +143,34 @@ Result<std::string> HouseholdDirectory::PersonName(std::int64_t id) {
   return has_row ? stmt.ColumnText(0) : std::string();
 }
 
+Result<std::vector<std::string>> HouseholdDirectory::PersonNames(const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> names(ids.size());
+  if (ids.empty()) return names;
+  nlohmann::json array = nlohmann::json::array();
+  for (std::int64_t id : ids) array.push_back(id);
+  ANSINH_ASSIGN_OR_RETURN(Statement stmt,
+                          store_.database()->Prepare("SELECT j.key, p.full_name FROM json_each(?1) j "
+                                                     "JOIN persons p ON p.id = j.value",
+                                                     {array.dump()}));
+  for (;;) {
+    ANSINH_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return names;
+    names[static_cast<std::size_t>(stmt.ColumnInt(0))] = stmt.ColumnText(1);
+  }
+}
+
+Result<std::vector<HouseholdDirectory::IdNumberMatch>> HouseholdDirectory::PersonsWithIdNumber(
+    const std::string& id_number) {
+  std::vector<IdNumberMatch> out;
+  ANSINH_ASSIGN_OR_RETURN(
+      Statement stmt, store_.database()->Prepare(
+                          "SELECT id, household_id, full_name FROM persons WHERE id_number = ?1 ORDER BY id",
+                          {id_number}));
+  for (;;) {
+    ANSINH_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return out;
+    out.push_back({stmt.ColumnInt(0), stmt.ColumnInt(1), stmt.ColumnText(2)});
+  }
+}
+
 }  // namespace ansinh::store

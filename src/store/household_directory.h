@@ -57,6 +57,16 @@ class HouseholdDirectory {
 
   // A person's full name; "" when there is no such person.
   Result<std::string> PersonName(std::int64_t id);
+  // The full names of `ids`, in the same order ("" for an id with no person): one query.
+  Result<std::vector<std::string>> PersonNames(const std::vector<std::int64_t>& ids);
+
+  // The persons whose ID number is `id_number` exactly (the index persons_by_id_number).
+  struct IdNumberMatch {
+    std::int64_t person_id = 0;
+    std::int64_t household_id = 0;
+    std::string full_name;
+  };
+  Result<std::vector<IdNumberMatch>> PersonsWithIdNumber(const std::string& id_number);
 
  private:
   Store& store_;
