@@ -22,6 +22,7 @@ struct ServeOptions {
   std::string web;
   int threads = 64;
   int analytics_threads = 0;
+  int compute_slots = 0;
 };
 
 Status RunServe(CliContext& ctx, const ServeOptions& o) {
@@ -32,6 +33,7 @@ Status RunServe(CliContext& ctx, const ServeOptions& o) {
   options.home = ctx.home;
   options.clock = ctx.clock;
   options.threads = o.threads;
+  options.compute_slots = o.compute_slots;
   options.analytics_loader =
       server::MakeAnalyticsLoader(o.db, ctx.home, *ctx.clock, o.analytics_threads);
   // The signals are blocked before any thread starts, so every thread inherits the mask and only
@@ -68,6 +70,10 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
       ->capture_default_str();
   c->add_option("--web", o->web, "Thư mục ứng dụng web / web app folder (default: <home>/web/dist)");
   c->add_option("--threads", o->threads, "Số luồng phục vụ / worker threads")->capture_default_str();
+  c->add_option("--compute-slots", o->compute_slots,
+                "Số yêu cầu được tính cùng lúc, các yêu cầu khác xếp hàng (0 = số lõi + 1) / requests "
+                "computing at once, the others queue in arrival order (0 = cores + 1)")
+      ->check(CLI::NonNegativeNumber);
   c->add_option("--analytics-threads", o->analytics_threads,
                 "Số luồng tính chỉ tiêu khi khởi động (0 = tất cả) / threads for the start-up computation (0 = all)");
 }

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <optional>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -172,6 +173,12 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   AddOpenApiRoute(routes);
   s.router_ = std::make_unique<Router>(std::move(routes));
 
+  // One more than the cores: an admitted request also waits on its socket and the store, and a
+  // third slot kept 2 cores busy (bench/api-bench: 3,400 searches/s, p99 25 ms, against 2,800
+  // and 33 ms with two slots, and 3,700 with p99 170 ms ungated).
+  s.gate_ = std::make_unique<AdmissionGate>(
+      o.compute_slots > 0 ? o.compute_slots
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) + 1);
   s.http_ = std::make_unique<httplib::Server>();
   const int threads = o.threads;
   s.http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
@@ -271,6 +278,9 @@ void Server::Handle(const void* raw_request, void* raw_response) {
   auto& res = *static_cast<httplib::Response*>(raw_response);
   const auto started = std::chrono::steady_clock::now();
   std::string user = "-";
+  // The health check never queues: it is how a supervisor tells a busy server from a dead one.
+  std::optional<AdmissionGate::Pass> pass;
+  if (req.path != "/api/v1/health") pass.emplace(gate_->Enter());
   if (req.path.rfind("/api/", 0) == 0) {
     ApiRequest request;
     request.method = req.method;

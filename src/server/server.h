@@ -17,6 +17,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "server/admission.h"
 #include "server/api.h"
 #include "server/household_index.h"
 
@@ -43,6 +44,8 @@ struct ServerOptions {
   // thread per expected open connection (a browser opens about 6; wrk 64) keeps requests from
   // queueing behind idle connections. Store connections: at most 8 (server.cc).
   int threads = 64;
+  // Requests computing at once (admission.h); the others wait in arrival order. 0: cores + 1.
+  int compute_slots = 0;
   AnalyticsLoader analytics_loader;  // empty: analytics endpoints answer 503
   std::shared_ptr<spdlog::logger> logger;  // null: a logger on stderr
 };
@@ -86,6 +89,7 @@ class Server {
   std::unique_ptr<HouseholdIndexHolder> households_;
   std::unique_ptr<class Router> router_;
   std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<AdmissionGate> gate_;
   std::thread loader_;
   std::thread warmer_;  // builds the household list's index at start (household_index.h)
   Status load_status_;
