@@ -79,6 +79,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
   if (!options.create_if_missing && !std::filesystem::exists(path, ec)) {
     return Status::NotFound("db", path, "không có tệp cơ sở dữ liệu", "no database file");
   }
+  // SQLite counts every allocation under one process-wide mutex unless told not to, before its
+  // first use: the server's threads, each on its own connection, queued on it. The library's
+  // configuration is process state by nature; it is set once, here, before any connection.
+  [[maybe_unused]] static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (options.create_if_missing && !options.read_only) flags |= SQLITE_OPEN_CREATE;
   flags |= SQLITE_OPEN_NOMUTEX;  // one thread per connection (store.h)
