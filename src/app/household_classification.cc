@@ -9,24 +9,23 @@
 
 namespace ansinh::app {
 
-Result<std::optional<store::Classification>> ClassifyHouseholdYear(
-    store::Store& db, const rules::StandardRegistry& registry, const rules::Standard& standard,
-    std::int64_t household_id, int year, std::optional<Category> last_year) {
-  ANSINH_ASSIGN_OR_RETURN(auto surveyed, db.surveys().HouseholdSnapshot(household_id, year));
-  if (!surveyed) return std::optional<store::Classification>();
+Result<store::Classification> ClassifySurveyedHousehold(const store::SurveyedHousehold& surveyed,
+                                                        const rules::StandardRegistry& registry,
+                                                        const rules::Standard& standard,
+                                                        std::optional<Category> last_year) {
   std::vector<rules::HouseholdRecord> record(1);
-  record[0].survey = surveyed->survey;
-  record[0].urban = surveyed->urban;
+  record[0].survey = surveyed.survey;
+  record[0].urban = surveyed.urban;
   std::vector<std::string> names;
-  for (store::SurveyMember& m : surveyed->members) {
+  for (const store::SurveyMember& m : surveyed.members) {
     names.push_back(m.person.full_name);
-    record[0].members.push_back({std::move(m.person), m.year});
+    record[0].members.push_back({m.person, m.year});
   }
   ANSINH_ASSIGN_OR_RETURN(rules::Frame frame, rules::BuildFrame(registry.catalogue(), record));
   ANSINH_ASSIGN_OR_RETURN(rules::ClassifyResult r, rules::Classify(standard, frame));
   store::Classification c;
-  c.household_id = household_id;
-  c.year = year;
+  c.household_id = surveyed.household.id;
+  c.year = surveyed.survey.year;
   c.standard_id = standard.id;
   c.category = r.category[0];
   c.income_per_capita = r.income_per_capita[0];
@@ -34,6 +33,16 @@ Result<std::optional<store::Classification>> ClassifyHouseholdYear(
   c.outcome = std::string(rules::ReviewOutcome(c.category, last_year));
   c.explanation_json =
       rules::ExplanationJson(standard, rules::Explain(standard, frame, r, 0, names));
+  return c;
+}
+
+Result<std::optional<store::Classification>> ClassifyHouseholdYear(
+    store::Store& db, const rules::StandardRegistry& registry, const rules::Standard& standard,
+    std::int64_t household_id, int year, std::optional<Category> last_year) {
+  ANSINH_ASSIGN_OR_RETURN(auto surveyed, db.surveys().HouseholdSnapshot(household_id, year));
+  if (!surveyed) return std::optional<store::Classification>();
+  ANSINH_ASSIGN_OR_RETURN(store::Classification c,
+                          ClassifySurveyedHousehold(*surveyed, registry, standard, last_year));
   return std::optional<store::Classification>(std::move(c));
 }
 

@@ -18,8 +18,14 @@
 
 namespace ansinh::app {
 
-// nullopt when the household has no survey in `year`. `last_year` (the household's category the
-// year before, when known) decides the review outcome code.
+// Classifies a household's year as SurveyRepository::HouseholdSnapshot reads it. `last_year`
+// (the household's category the year before, when known) decides the review outcome code.
+Result<store::Classification> ClassifySurveyedHousehold(const store::SurveyedHousehold& surveyed,
+                                                        const rules::StandardRegistry& registry,
+                                                        const rules::Standard& standard,
+                                                        std::optional<Category> last_year = std::nullopt);
+
+// Reads the household's year and classifies it; nullopt when it has no survey in `year`.
 Result<std::optional<store::Classification>> ClassifyHouseholdYear(
     store::Store& db, const rules::StandardRegistry& registry, const rules::Standard& standard,
     std::int64_t household_id, int year, std::optional<Category> last_year = std::nullopt);

@@ -229,9 +229,12 @@ Result<ApiReply> HouseholdDetail(ServerContext& ctx, ApiRequest& request) {
   for (const auto& y : years) {
     nlohmann::json sj = io::ToJson(y);
     sj.erase("household");
-    ANSINH_ASSIGN_OR_RETURN(auto person_years, lease->surveys().PersonYearsOfHousehold(h.id, y.year));
+    // The year's members with their answers (head first), read once for the page and the rules.
+    ANSINH_ASSIGN_OR_RETURN(auto surveyed, lease->surveys().HouseholdSnapshot(h.id, y.year));
     sj["members"] = nlohmann::json::array();
-    for (const auto& py : person_years) sj["members"].push_back(io::ToJson(py));
+    if (surveyed) {
+      for (const auto& m : surveyed->members) sj["members"].push_back(io::ToJson(m.year));
+    }
     // The classification of the year: the ones the store holds (a review's, with the rules'
     // explanation), else one computed now under the standard that classified the year in the
     // analytics — the same category, and the why with it.
@@ -249,12 +252,12 @@ Result<ApiReply> HouseholdDetail(ServerContext& ctx, ApiRequest& request) {
     }
     const rules::Standard* standard =
         analytics != nullptr ? analytics->results->standard(y.year) : nullptr;
-    if (classifications.empty() && standard != nullptr && analytics->session != nullptr) {
+    if (classifications.empty() && surveyed && standard != nullptr && analytics->session != nullptr) {
       ANSINH_ASSIGN_OR_RETURN(
           auto computed,
-          app::ClassifyHouseholdYear(*lease, *analytics->session->registry, *standard, h.id, y.year,
-                                     CategoryOf(analytics.get(), y.year - 1, h.id)));
-      if (computed) add(*computed, "computed");
+          app::ClassifySurveyedHousehold(*surveyed, *analytics->session->registry, *standard,
+                                         CategoryOf(analytics.get(), y.year - 1, h.id)));
+      add(computed, "computed");
     }
     sj["classifications"] = std::move(classifications);
     body["surveys"].push_back(std::move(sj));
