@@ -86,6 +86,24 @@ Result<ApiReply> Series(ServerContext&, ApiRequest& request, const AnalyticsData
   return reply;
 }
 
+// The goal as numbers, for a reader that writes it in its own language: {op, value} or
+// {min, max}; null for the provincial line (a comparison of two standards, not a number).
+nlohmann::json GoalJson(const analytics::Target& t) {
+  switch (t.kind) {
+    case analytics::TargetKind::kAtLeast:
+    case analytics::TargetKind::kAverageReduction:  // percentage points a year
+      return {{"op", "≥"}, {"value", t.value}};
+    case analytics::TargetKind::kAtMost:
+      return {{"op", t.strict ? "<" : "≤"}, {"value", t.value}};
+    case analytics::TargetKind::kRange:
+      return {{"min", t.min}, {"max", t.max}};
+    case analytics::TargetKind::kZero:
+      return {{"op", "="}, {"value", 0}};
+    default:
+      return nullptr;
+  }
+}
+
 Result<ApiReply> Targets(ServerContext&, ApiRequest& request, const AnalyticsData& data) {
   ANSINH_ASSIGN_OR_RETURN(int year, YearParam(request, "year", data.years));
   ANSINH_ASSIGN_OR_RETURN(analytics::UnitIndex u, IndexOf(data, *request.unit));
@@ -107,6 +125,7 @@ Result<ApiReply> Targets(ServerContext&, ApiRequest& request, const AnalyticsDat
                              : t.kind == analytics::TargetKind::kZero ? "zero" : "provincial_line"},
                     {"value", Number(e.value)},
                     {"target", e.target_text},
+                    {"goal", GoalJson(t)},
                     {"deadline", t.last_year},
                     {"status", analytics::TargetStatusCode(e.status)},
                     {"forecast_year", e.forecast_year ? nlohmann::json(*e.forecast_year) : nlohmann::json(nullptr)},

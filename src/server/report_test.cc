@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -215,6 +216,23 @@ TEST_F(ReportTest, TheHouseholdListsCategoryFilterAgreesWithTheIndicators) {
   const Json body = Json::parse(res->body);
   EXPECT_DOUBLE_EQ(body["total"].get<double>(), Indicator(tinh, "96", "poor_households"));
   EXPECT_EQ(body["items"][0]["category"], "poor");
+}
+
+// The targets carry their goal as numbers beside the text, by kind, for a reader to write in its
+// own language.
+TEST_F(ReportTest, TargetsCarryTheirGoalAsNumbers) {
+  auto res = Get(Login("tinh"), "/api/v1/units/96/targets?year=2014");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const Json body = Json::parse(res->body);
+  std::map<std::string, Json> goals;
+  for (const Json& t : body["targets"]) goals[t["id"]] = t["goal"];
+  EXPECT_EQ(goals.size(), 9u);  // the 2011-2015 targets (2020 ones start in 2016)
+  EXPECT_EQ(goals["health_insurance_2015"], (Json{{"op", "≥"}, {"value", 100.0}}));
+  EXPECT_EQ(goals["jobs_2015"], (Json{{"min", 32000.0}, {"max", 35000.0}}));
+  EXPECT_EQ(goals["poverty_reduction_2015"], (Json{{"op", "≥"}, {"value", 2.0}}));
+  EXPECT_EQ(goals["temporary_housing_2015"], (Json{{"op", "="}, {"value", 0}}));
+  EXPECT_TRUE(goals["provincial_line_2015"].is_null());
 }
 
 // With no classification stored, a household's page carries one computed when asked, with the

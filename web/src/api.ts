@@ -49,6 +49,8 @@ export type Target = {
   kind: string;
   value: number | null;
   target: number | string | { min?: number | null; max?: number | null } | null;
+  /** The goal as numbers (servers since this field): {op, value} or {min, max}; null for the provincial line. */
+  goal?: { op: '≥' | '≤' | '<' | '>' | '='; value: number } | { min: number; max: number } | null;
   target_max?: number | null;
   unit?: string | null;
   status: TargetStatus | string;

@@ -3,7 +3,15 @@
 import type { Lang } from './format';
 import { formatNumber } from './format';
 
-export type TargetGoal = number | string | { min?: number | null; max?: number | null } | null | undefined;
+export type GoalOp = '≥' | '≤' | '<' | '>' | '=';
+/** The goal: the server's numbers ({op, value} or {min, max}), or its text from older servers. */
+export type TargetGoal =
+  | number
+  | string
+  | { min?: number | null; max?: number | null }
+  | { op: GoalOp; value: number }
+  | null
+  | undefined;
 
 /** A target's value: integers without decimals, others with up to two. */
 export function formatTargetValue(value: number | null | undefined, lang: Lang): string {
@@ -19,7 +27,7 @@ function parseViNumber(text: string): number | null {
   return Number(t);
 }
 
-type ParsedGoal = { op: '≥' | '≤' | '<' | '>' | '='; value: number } | { min: number; max: number };
+type ParsedGoal = { op: GoalOp; value: number } | { min: number; max: number };
 
 /**
  * The goal the server writes as text (analytics TargetText: "≥ 100", "< 10", "32.000–35.000",
@@ -56,10 +64,13 @@ export function formatGoal(kind: string, goal: TargetGoal, lang: Lang, suffix = 
     const parsed = parseGoalText(goal);
     // Another shape of text is shown as the server wrote it rather than guessed at.
     if (!parsed) return goal || '—';
-    goal = 'min' in parsed ? parsed : parsed.value;
-    if (!('min' in parsed) && kind !== 'average_reduction' && kind !== 'zero') {
-      return `${parsed.op} ${formatTargetValue(parsed.value, lang)}${suffix}`;
+    goal = parsed;
+  }
+  if (typeof goal === 'object' && 'op' in goal) {
+    if (kind !== 'average_reduction' && kind !== 'zero') {
+      return `${goal.op} ${formatTargetValue(goal.value, lang)}${suffix}`;
     }
+    goal = goal.value;
   }
   if (typeof goal === 'object') {
     const lo = goal.min ?? null;

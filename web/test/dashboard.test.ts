@@ -47,6 +47,14 @@ describe('targets', () => {
     expect(formatGoal('zero', null, 'vi')).toBe('= 0');
     expect(formatGoal('average_reduction', 2, 'vi')).toBe('giảm ≥ 2 điểm %/năm');
   });
+  it("writes the server's goal numbers in the screen's language", () => {
+    expect(formatGoal('at_most', { op: '<', value: 10 }, 'vi', '%')).toBe('< 10%');
+    expect(formatGoal('at_least', { op: '≥', value: 2.5 }, 'vi')).toBe('≥ 2,50');
+    expect(formatGoal('at_least', { op: '≥', value: 32000 }, 'en')).toBe('≥ 32,000');
+    expect(formatGoal('average_reduction', { op: '≥', value: 2 }, 'en')).toBe('down ≥ 2 points a year');
+    expect(formatGoal('zero', { op: '=', value: 0 }, 'vi')).toBe('= 0');
+    expect(formatGoal('range', { min: 32000, max: 35000 }, 'vi')).toBe('32.000–35.000');
+  });
   it("reads the server's goal text back and writes it in the screen's language", () => {
     expect(formatGoal('at_least', '≥ 100', 'vi', '%')).toBe('≥ 100%');
     expect(formatGoal('at_most', '< 10', 'en', '%')).toBe('< 10%');

@@ -171,7 +171,7 @@ function TargetCard({ target, lang, unit }: { target: api.Target; lang: Lang; un
   const color = statusColor(status);
   const note = noteFor(target, lang);
   const suffix = unitSuffix(unit);
-  const goal = formatGoal(target.kind, target.target, lang, suffix);
+  const goal = formatGoal(target.kind, target.goal ?? target.target, lang, suffix);
   const after = target.value === null ? '' : valueSuffix(target.kind, suffix, lang);
   const pts = target.series ?? [];
   const years = pts.map((p) => p.year);
