@@ -4,7 +4,7 @@
 
 namespace ansinh {
 
-std::string FormatVnd(Vnd amount) {
+std::string FormatVnd(Vnd amount, char thousands) {
   const bool negative = amount < 0;
   // Work on the unsigned magnitude so that the most negative value formats too.
   std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(amount)
@@ -13,7 +13,7 @@ std::string FormatVnd(Vnd amount) {
   std::string out;
   const int n = static_cast<int>(digits.size());
   for (int i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0) out += '.';
+    if (i > 0 && (n - i) % 3 == 0) out += thousands;
     out += digits[i];
   }
   return negative ? "-" + out : out;

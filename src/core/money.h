@@ -11,8 +11,9 @@ namespace ansinh {
 
 using Vnd = std::int64_t;
 
-// "1.234.567" — Vietnamese thousands separator; negative amounts keep their sign.
-std::string FormatVnd(Vnd amount);
+// "1.234.567" — Vietnamese thousands separator; negative amounts keep their sign. English text
+// passes ',' ("1,234,567").
+std::string FormatVnd(Vnd amount, char thousands = '.');
 
 // Parses a whole, non-negative amount: digits only ("1500000"); `field` names it in the error.
 Result<Vnd> ParseVnd(std::string_view text, std::string_view field);

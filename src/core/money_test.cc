@@ -11,6 +11,8 @@ TEST(MoneyTest, FormatsWithDots) {
   EXPECT_EQ(FormatVnd(0), "0");
   EXPECT_EQ(FormatVnd(999), "999");
   EXPECT_EQ(FormatVnd(1000), "1.000");
+  EXPECT_EQ(FormatVnd(1234567, ','), "1,234,567");  // English text
+  EXPECT_EQ(FormatVnd(-1000, ','), "-1,000");
   EXPECT_EQ(FormatVnd(1234567), "1.234.567");
   EXPECT_EQ(FormatVnd(-400000), "-400.000");
   EXPECT_EQ(FormatVnd(std::numeric_limits<Vnd>::min()), "-9.223.372.036.854.775.808");

@@ -81,8 +81,8 @@ TEST(ClassifyExplain, NamesTheMemberWhoCausesADeprivation) {
   EXPECT_EQ(e.line_used->kind, LineKind::kPoor);
   EXPECT_TRUE(e.line_used->at_or_under);
   EXPECT_EQ(ExplanationText(s, e, "en"),
-            "poor: income per capita 700.000 VND/person/month, at or under the poverty line "
-            "700.000 (rural); 2 of 10 deprivations: Health insurance (Nguyễn Văn A, 34), "
+            "poor: income per capita 700,000 VND/person/month, at or under the poverty line "
+            "700,000 (rural); 2 of 10 deprivations: Health insurance (Nguyễn Văn A, 34), "
             "Drinking water source");
   EXPECT_EQ(ExplanationText(s, e, "vi"),
             "hộ nghèo: thu nhập bình quân 700.000 đ/người/tháng, từ chuẩn nghèo 700.000 đ trở "

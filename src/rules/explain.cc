@@ -132,11 +132,14 @@ std::string CategoryEn(Category c) {
 }
 
 std::string IncomeText(const Explanation& e, bool vi) {
+  // Each language groups thousands its own way: 1.500.000 đ, 1,500,000 VND.
+  const char thousands = vi ? '.' : ',';
   std::string t = vi ? "thu nhập bình quân " + FormatVnd(e.income_per_capita) + " đ/người/tháng"
-                     : "income per capita " + FormatVnd(e.income_per_capita) + " VND/person/month";
+                     : "income per capita " + FormatVnd(e.income_per_capita, thousands) +
+                           " VND/person/month";
   if (!e.line_used) return t;
   const LineComparison& l = *e.line_used;
-  const std::string amount = FormatVnd(l.amount);
+  const std::string amount = FormatVnd(l.amount, thousands);
   const std::string area =
       vi ? (e.urban ? "thành thị" : "nông thôn") : (e.urban ? "urban" : "rural");
   if (vi) {

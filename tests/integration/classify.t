@@ -138,7 +138,7 @@ standard in force in the survey year, stored with their explanation, shown by ho
   Phân loại / classifications (1):
     2024  vn-2022-2025  hộ nghèo / poor  thu nhập bình quân / per capita 1.500.000  thiếu hụt / deprivations 3
       Lý do: hộ nghèo: thu nhập bình quân 1.500.000 đ/người/tháng, từ chuẩn nghèo 1.500.000 đ trở xuống (nông thôn); thiếu hụt 3/12: Bảo hiểm y tế (Nguyễn Văn An, 34 tuổi), Chất lượng nhà ở, Nguồn nước sinh hoạt
-      Why: poor: income per capita 1.500.000 VND/person/month, at or under the poverty line 1.500.000 (rural); 3 of 12 deprivations: Health insurance (Nguyễn Văn An, 34), Housing quality, Domestic water source
+      Why: poor: income per capita 1,500,000 VND/person/month, at or under the poverty line 1,500,000 (rural); 3 of 12 deprivations: Health insurance (Nguyễn Văn An, 34), Housing quality, Domestic water source
   $ ansinh household show --db x.db 1 --json | python3 -c 'import json,sys; e=json.load(sys.stdin)["classifications"][0]["explanation"]; print(e["line"], e["deprivations"][0]["id"], e["deprivations"][0]["members"])'
   {'amount': 1500000, 'at_or_under': True, 'name': 'poor'} d_health_insurance [{'age': 34, 'index': 0, 'name': 'Nguyễn Văn An'}]
 
