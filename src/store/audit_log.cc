@@ -37,4 +37,26 @@ Status AuditLog::RecordEvent(const Actor& actor, std::string_view action, std::s
   return internal::AppendAudit(*db_, *clock_, actor, action, table, key, "", detail_json);
 }
 
+Result<AuditLog::Changes> AuditLog::ChangesSince(std::int64_t after) {
+  Changes changes;
+  if (after < 0) {
+    ANSINH_ASSIGN_OR_RETURN(Statement newest,
+                            db_->Prepare("SELECT coalesce(max(id), 0) FROM audit_log"));
+    ANSINH_ASSIGN_OR_RETURN(bool row, newest.Step());
+    changes.last_id = row ? newest.ColumnInt(0) : 0;
+    return changes;
+  }
+  // id > ?1 is a range of the rowid: the entries since, however long the log.
+  ANSINH_ASSIGN_OR_RETURN(
+      Statement since,
+      db_->Prepare("SELECT coalesce(max(id), ?1), "
+                   "coalesce(max(table_name NOT IN ('user', 'classification')), 0) "
+                   "FROM audit_log WHERE id > ?1",
+                   {after}));
+  ANSINH_ASSIGN_OR_RETURN(bool row, since.Step());
+  changes.last_id = row ? since.ColumnInt(0) : after;
+  changes.registry_changed = row && since.ColumnInt(1) != 0;
+  return changes;
+}
+
 }  // namespace ansinh::store

@@ -254,6 +254,16 @@ class AuditLog {
   Status RecordEvent(const Actor& actor, std::string_view action, std::string_view table,
                      std::string_view key, std::string_view detail_json);
 
+  // What was logged after entry `after`: the newest entry's id (`after` when none), and whether
+  // any of those entries changed the registry (any table but user accounts and stored
+  // classifications). Reads only the entries after `after`; with `after` < 0, only the newest id.
+  // How a long-running reader (the server) learns that what it loaded is out of date.
+  struct Changes {
+    std::int64_t last_id = 0;
+    bool registry_changed = false;
+  };
+  Result<Changes> ChangesSince(std::int64_t after);
+
  private:
   Database* db_;
   const Clock* clock_;

@@ -135,5 +135,31 @@ TEST_F(StoreTest, DataSurvivesReopening) {
   EXPECT_EQ(again->code, h.code);
 }
 
+// The server's question to the log: anything since what I loaded that changes the registry? A
+// sign-in or a stored classification does not; a household does.
+TEST_F(StoreTest, ChangesSinceTellsRegistryChangesFromOthers) {
+  auto start = store_->audit().ChangesSince(-1);
+  ASSERT_TRUE(start.ok()) << start.status().ToString();
+  EXPECT_GT(start->last_id, 0);  // the units of InitProvince
+  EXPECT_FALSE(start->registry_changed);
+  auto none = store_->audit().ChangesSince(start->last_id);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->last_id, start->last_id);
+  EXPECT_FALSE(none->registry_changed);
+
+  ASSERT_TRUE(store_->audit().RecordEvent(actor_, "login", "user", "tinh", "{}").ok());
+  auto login = store_->audit().ChangesSince(start->last_id);
+  ASSERT_TRUE(login.ok());
+  EXPECT_EQ(login->last_id, start->last_id + 1);
+  EXPECT_FALSE(login->registry_changed);
+
+  NewHousehold();
+  auto household = store_->audit().ChangesSince(login->last_id);
+  ASSERT_TRUE(household.ok());
+  EXPECT_GT(household->last_id, login->last_id);
+  EXPECT_TRUE(household->registry_changed);
+  EXPECT_FALSE(store_->audit().ChangesSince(household->last_id)->registry_changed);
+}
+
 }  // namespace
 }  // namespace ansinh::store
