@@ -23,6 +23,7 @@ struct ServeOptions {
   int threads = 64;
   int analytics_threads = 0;
   int compute_slots = 0;
+  int reload_check = 10;
 };
 
 Status RunServe(CliContext& ctx, const ServeOptions& o) {
@@ -34,6 +35,7 @@ Status RunServe(CliContext& ctx, const ServeOptions& o) {
   options.clock = ctx.clock;
   options.threads = o.threads;
   options.compute_slots = o.compute_slots;
+  options.reload_check_ms = o.reload_check * 1000;
   options.analytics_loader =
       server::MakeAnalyticsLoader(o.db, ctx.home, *ctx.clock, o.analytics_threads);
   // The signals are blocked before any thread starts, so every thread inherits the mask and only
@@ -74,6 +76,12 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
                 "Số yêu cầu được tính cùng lúc, các yêu cầu khác xếp hàng (0 = số lõi + 1) / requests "
                 "computing at once, the others queue in arrival order (0 = cores + 1)")
       ->check(CLI::NonNegativeNumber);
+  c->add_option("--reload-check", o->reload_check,
+                "Mỗi bao nhiêu giây xem sổ nhật ký: dữ liệu đổi thì tính lại chỉ tiêu và danh sách "
+                "hộ (0 = không) / seconds between looks at the audit log: when the registry "
+                "changed, the analytics and the household list are recomputed (0 = never)")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
   c->add_option("--analytics-threads", o->analytics_threads,
                 "Số luồng tính chỉ tiêu khi khởi động (0 = tất cả) / threads for the start-up computation (0 = all)");
 }

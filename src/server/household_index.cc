@@ -294,4 +294,12 @@ Result<std::shared_ptr<const HouseholdIndex>> HouseholdIndexHolder::Get(StorePoo
   return index_;
 }
 
+Status HouseholdIndexHolder::Rebuild(StorePool& stores, const UnitDirectory& units, int year) {
+  ANSINH_ASSIGN_OR_RETURN(auto built, HouseholdIndex::Build(stores, units, year));
+  std::shared_ptr<const HouseholdIndex> fresh = std::move(built);
+  std::lock_guard lock(mu_);
+  index_ = std::move(fresh);
+  return Status::Ok();
+}
+
 }  // namespace ansinh::server

@@ -7,7 +7,8 @@
 // by code) and by code; per survey year, read on first use and kept, each household's income per
 // capita and the order by it; every person's name search key, laid end to end, ordered, and every
 // later word of a name ordered, so that each kind of the search's match is a binary search.
-// Like the analytics (server.h), it is the registry as it was when read: a household imported while the server runs is listed after a restart.
+// Like the analytics (server.h), it is the registry as it was when read; the server rebuilds it
+// when the audit log shows the registry changed (HouseholdIndexHolder::Rebuild).
 // Thread safety: immutable once built, except the per-year cache, which a mutex guards.
 #pragma once
 
@@ -143,6 +144,9 @@ class HouseholdIndexHolder {
  public:
   Result<std::shared_ptr<const HouseholdIndex>> Get(StorePool& stores, const UnitDirectory& units,
                                                     int year);
+  // Builds a new index from the store as it is now and puts it in place of the one held; the
+  // held one answers until then, and stays on failure.
+  Status Rebuild(StorePool& stores, const UnitDirectory& units, int year);
 
  private:
   std::mutex mu_;

@@ -120,6 +120,7 @@ Server::~Server() {
   Stop();
   if (loader_.joinable()) loader_.join();
   if (warmer_.joinable()) warmer_.join();
+  if (watcher_.joinable()) watcher_.join();
 }
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
@@ -238,8 +239,21 @@ Status Server::Bind() {
     options_.logger->info("household index of {} households ready in {:.1f} s",
                           (*index)->entries().size(), seconds);
   });
+  // Where the watch starts: the log's newest entry before anything is read, so that a change
+  // made while the first load runs is seen by the first look.
+  std::int64_t seen = 0;
+  if (options_.reload_check_ms > 0) {
+    auto lease = stores_->Acquire();
+    ANSINH_ASSIGN_OR_RETURN(auto newest, lease->audit().ChangesSince(-1));
+    seen = newest.last_id;
+  }
+  auto first_load_done = [this] {
+    std::lock_guard lock(watch_mu_);
+    first_load_done_ = true;
+    watch_cv_.notify_all();
+  };
   if (options_.analytics_loader) {
-    loader_ = std::thread([this] {
+    loader_ = std::thread([this, first_load_done] {
       const auto started = std::chrono::steady_clock::now();
       auto data = options_.analytics_loader();
       const double seconds =
@@ -247,13 +261,62 @@ Status Server::Bind() {
       if (!data.ok()) {
         load_status_ = data.status();
         options_.logger->error("analytics not loaded: {}", data.status().ToString());
-        return;
+      } else {
+        analytics_->Set(std::move(data).value());
+        options_.logger->info("analytics ready in {:.1f} s", seconds);
       }
-      analytics_->Set(std::move(data).value());
-      options_.logger->info("analytics ready in {:.1f} s", seconds);
+      first_load_done();
     });
+  } else {
+    first_load_done();
   }
+  if (options_.reload_check_ms > 0) watcher_ = std::thread([this, seen] { WatchRegistry(seen); });
   return Status::Ok();
+}
+
+void Server::WatchRegistry(std::int64_t seen) {
+  {
+    std::unique_lock lock(watch_mu_);
+    watch_cv_.wait(lock, [this] { return stopping_ || first_load_done_; });
+  }
+  const auto every = std::chrono::milliseconds(options_.reload_check_ms);
+  for (;;) {
+    {
+      std::unique_lock lock(watch_mu_);
+      if (watch_cv_.wait_for(lock, every, [this] { return stopping_; })) return;
+    }
+    auto changes = [&] {
+      auto lease = stores_->Acquire();
+      return lease->audit().ChangesSince(seen);
+    }();
+    if (!changes.ok()) {
+      options_.logger->warn("registry watch: {}", changes.status().ToString());
+      continue;
+    }
+    seen = changes->last_id;
+    if (changes->registry_changed) Reload();
+  }
+}
+
+// Both are rebuilt beside the ones answering and swapped in when ready; a failed rebuild keeps
+// the old one and says so.
+void Server::Reload() {
+  options_.logger->info("registry changed: reloading the analytics and the household index");
+  const auto started = std::chrono::steady_clock::now();
+  if (options_.analytics_loader) {
+    auto data = options_.analytics_loader();
+    if (data.ok()) {
+      analytics_->Set(std::move(data).value());
+    } else {
+      options_.logger->error("analytics not reloaded: {}", data.status().ToString());
+    }
+  }
+  const int latest = context_.survey_years.empty() ? 0 : context_.survey_years.back();
+  const Status index = households_->Rebuild(*stores_, *units_, latest);
+  if (!index.ok()) options_.logger->error("household index not rebuilt: {}", index.ToString());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  options_.logger->info("reloaded in {:.1f} s", seconds);
 }
 
 bool Server::WaitUntilReady() {
@@ -270,6 +333,11 @@ Status Server::Run() {
 }
 
 void Server::Stop() {
+  {
+    std::lock_guard lock(watch_mu_);
+    stopping_ = true;
+    watch_cv_.notify_all();
+  }
   if (http_) http_->stop();
 }
 

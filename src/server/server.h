@@ -5,12 +5,16 @@
 // tree, the sessions and the login limiter (sessions.h), the analytics loaded once in a
 // background thread (the health check says ready:false and analytics endpoints answer 503 until
 // it is done), the households' in-memory index (built in another background thread, or by the
-// first household list that needs it), the request log (spdlog: method, path, status, latency, user).
+// first household list that needs it), both reloaded when the audit log shows the registry
+// changed (reload_check_ms), the request log (spdlog: method, path, status, latency, user).
 // Must stay true: every /api/ request except health and login needs a live session, and every
 // object an answer shows lies in the signed-in user's area (router.h).
 #pragma once
 
+#include <condition_variable>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -47,6 +51,10 @@ struct ServerOptions {
   // Requests computing at once (admission.h); the others wait in arrival order. 0: cores + 1.
   int compute_slots = 0;
   AnalyticsLoader analytics_loader;  // empty: analytics endpoints answer 503
+  // How often the audit log is asked whether the registry changed since the analytics and the
+  // household index were read; a change reloads both in the background (the old ones answer
+  // meanwhile). 0: never — they are the registry as it was at start.
+  int reload_check_ms = 10000;
   std::shared_ptr<spdlog::logger> logger;  // null: a logger on stderr
 };
 
@@ -78,6 +86,9 @@ class Server {
   explicit Server(ServerOptions options);
   void Handle(const void* request, void* response);  // httplib types, kept out of this header
   void ServeFile(const std::string& path, void* response) const;
+  // The registry watch (reload_check_ms): from audit entry `seen` on, once the first load is done.
+  void WatchRegistry(std::int64_t seen);
+  void Reload();
 
   ServerOptions options_;
   ServerContext context_;
@@ -92,6 +103,11 @@ class Server {
   std::unique_ptr<AdmissionGate> gate_;
   std::thread loader_;
   std::thread warmer_;  // builds the household list's index at start (household_index.h)
+  std::thread watcher_;  // WatchRegistry
+  std::mutex watch_mu_;
+  std::condition_variable watch_cv_;
+  bool stopping_ = false;            // guarded by watch_mu_
+  bool first_load_done_ = false;     // guarded by watch_mu_
   Status load_status_;
   int port_ = 0;
   int listen_socket_ = -1;  // the bound socket, kept to widen its backlog (server.cc, Bind)

@@ -96,6 +96,7 @@ class ServerTest : public ::testing::Test {
     o.home = ANSINH_SOURCE_DIR;
     o.clock = &clock_;
     o.threads = 2;
+    o.reload_check_ms = reload_check_ms_;
     o.logger = std::make_shared<spdlog::logger>("test", std::make_shared<spdlog::sinks::null_sink_mt>());
     auto created = Server::Create(std::move(o));
     ASSERT_TRUE(created.ok()) << created.status().ToString();
@@ -136,6 +137,7 @@ class ServerTest : public ::testing::Test {
 
   TempDir dir_;
   std::string db_, web_;
+  int reload_check_ms_ = 0;
   FixedClock clock_{store::testing::kJune15};
   store::Actor actor_{"tester"};
   std::unique_ptr<Server> server_;
@@ -143,6 +145,27 @@ class ServerTest : public ::testing::Test {
   Status run_status_;
   std::unique_ptr<httplib::Client> client_;
 };
+
+// A household added while the server runs (by an import, the CLI: another connection) is in
+// the list once the watch has seen the audit log; nothing needs a restart.
+TEST_F(ServerTest, AHouseholdAddedWhileServingIsListedAfterTheRegistryWatchReloads) {
+  StopServer();
+  reload_check_ms_ = 20;
+  StartServer();
+  const Signed xa = Login("xa");
+  auto total = [&] { return Body(Get(xa, "/api/v1/households?unit=32014"))["total"].get<int>(); };
+  ASSERT_EQ(total(), 3);
+  {
+    auto store = store::Store::Open(db_, clock_);
+    ASSERT_TRUE(store.ok());
+    AddHousehold(**store, "32014", "H-6", {"Lê Văn Mới"}, "");
+  }
+  for (int i = 0; i < 500 && total() != 4; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(total(), 4);
+  auto found = Body(Get(xa, "/api/v1/search?q=le van moi"));
+  ASSERT_EQ(found["items"].size(), 1u) << found.dump();
+  EXPECT_EQ(found["items"][0]["household"]["code"], "H-6");
+}
 
 TEST_F(ServerTest, HealthAnswersWithoutASessionAndSaysNotReadyWithoutAnalytics) {
   auto res = client_->Get("/api/v1/health");

@@ -8,7 +8,7 @@ flags, area scope, the analytics once loaded, and a graceful stop on SIGTERM.
   $ C1=$(sqlite3 s.db "SELECT commune_code FROM households ORDER BY id LIMIT 1")
   $ H2=$(sqlite3 s.db "SELECT code FROM households WHERE commune_code <> '$C1' ORDER BY id LIMIT 1")
   $ ansinh user add --db s.db --username xa --role commune --unit $C1 --password-file pw --fast-hash > /dev/null
-  $ ansinh serve --db s.db --listen 127.0.0.1:0 --web nowhere > out.txt 2> log.txt &
+  $ ansinh serve --db s.db --listen 127.0.0.1:0 --web nowhere --reload-check 1 > out.txt 2> log.txt &
   $ SERVER=$!
   $ for i in $(seq 100); do grep -q http out.txt && break; sleep 0.1; done
   $ URL=$(sed -n 's/^An Sinh: //p' out.txt | head -1)
@@ -46,6 +46,19 @@ Once the analytics are loaded, the province's indicators agree with ansinh indic
   403
   $ curl -s -b tinh.jar "${URL}api/v1/units/96/transitions?from=2013&to=2014" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['from_states'], sum(map(sum, d['matrix'])) >= 600)"
   ['poor', 'near_poor', 'middle', 'other', 'new'] True
+
+A household surveyed while the server runs (here by the CLI, another connection) is counted
+once the registry watch (--reload-check 1) has seen it in the audit log and reloaded the
+analytics; nothing needs a restart.
+
+  $ ansinh household add --db s.db --commune $C1 --hamlet "Ấp Mới" --code MOI-1 > /dev/null
+  $ ansinh survey household --db s.db --household MOI-1 --year 2014 --income-month 900000 --housing-quality temporary --housing-area 30 --clean-water 0 --hygienic-latrine 0 --telecom 1 --info-assets 0 > /dev/null
+  $ households() { curl -s -b tinh.jar "${URL}api/v1/units/96/indicators?year=2014" | python3 -c "import json,sys; print(int({i['id']: i['value'] for i in json.load(sys.stdin)['indicators']}['households']))"; }
+  $ for i in $(seq 150); do [ "$(households)" = 601 ] && break; sleep 0.2; done
+  $ households
+  601
+  $ grep -c 'registry changed: reloading' log.txt
+  1
 
 The listen queue is the system's (cpp-httplib's own is 5: clients connecting at once waited a
 second), and a second server cannot take the port of a running one.
