@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include <toml++/toml.h>
@@ -15,7 +12,6 @@
 
 namespace ansinh::analytics {
 
-namespace fs = std::filesystem;
 using rules::internal::TomlReader;
 
 namespace {
@@ -186,26 +182,10 @@ Result<IndicatorSet> IndicatorSet::LoadText(std::string_view text, const std::st
 
 Result<IndicatorSet> IndicatorSet::LoadDir(const std::string& dir,
                                            const rules::Catalogue& catalogue) {
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".toml") files.push_back(entry.path());
-  }
-  if (ec) {
-    return Status::Error(ErrorCode::kIoError, "không đọc được thư mục chỉ tiêu " + dir,
-                         "cannot read the indicators folder " + dir);
-  }
-  std::sort(files.begin(), files.end());
+  ANSINH_ASSIGN_OR_RETURN(auto files, rules::internal::ReadTomlFolder(dir, "chỉ tiêu", "indicators"));
   IndicatorSet set;
-  for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      return Status::Error(ErrorCode::kIoError, "không đọc được " + file.string(),
-                           "cannot read " + file.string());
-    }
-    ANSINH_ASSIGN_OR_RETURN(set, LoadText(text.str(), file.string(), catalogue, std::move(set)));
+  for (const auto& file : files) {
+    ANSINH_ASSIGN_OR_RETURN(set, LoadText(file.text, file.path, catalogue, std::move(set)));
   }
   if (set.indicators_.empty()) {
     return Status::NotFound("dir", dir, "không có tệp chỉ tiêu .toml", "no indicator .toml file");

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <toml++/toml.h>
@@ -13,7 +11,6 @@
 
 namespace ansinh::analytics {
 
-namespace fs = std::filesystem;
 using rules::internal::TomlReader;
 
 std::string_view TargetStatusCode(TargetStatus s) {
@@ -238,26 +235,10 @@ Result<TargetSet> TargetSet::LoadText(std::string_view text, const std::string& 
 }
 
 Result<TargetSet> TargetSet::LoadDir(const std::string& dir, const IndicatorSet& indicators) {
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".toml") files.push_back(entry.path());
-  }
-  if (ec) {
-    return Status::Error(ErrorCode::kIoError, "không đọc được thư mục mục tiêu " + dir,
-                         "cannot read the targets folder " + dir);
-  }
-  std::sort(files.begin(), files.end());
+  ANSINH_ASSIGN_OR_RETURN(auto files, rules::internal::ReadTomlFolder(dir, "mục tiêu", "targets"));
   TargetSet set;
-  for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      return Status::Error(ErrorCode::kIoError, "không đọc được " + file.string(),
-                           "cannot read " + file.string());
-    }
-    ANSINH_ASSIGN_OR_RETURN(set, LoadText(text.str(), file.string(), indicators, std::move(set)));
+  for (const auto& file : files) {
+    ANSINH_ASSIGN_OR_RETURN(set, LoadText(file.text, file.path, indicators, std::move(set)));
   }
   return set;
 }

@@ -1,6 +1,9 @@
 #include "rules/toml_reader.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <utility>
 
 namespace ansinh::rules::internal {
@@ -186,6 +189,34 @@ Status TomlReader::OnlyKeys(const toml::table& table,
     }
   }
   return Status::Ok();
+}
+
+Result<std::vector<TomlFile>> ReadTomlFolder(const std::string& dir, std::string_view what_vi,
+                                             std::string_view what_en) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".toml") paths.push_back(entry.path());
+  }
+  if (ec) {
+    return Status::Error(ErrorCode::kIoError,
+                         "không đọc được thư mục " + std::string(what_vi) + " " + dir,
+                         "cannot read the " + std::string(what_en) + " folder " + dir);
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<TomlFile> files;
+  for (const fs::path& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      return Status::Error(ErrorCode::kIoError, "không đọc được " + path.string(),
+                           "cannot read " + path.string());
+    }
+    files.push_back({path.string(), text.str()});
+  }
+  return files;
 }
 
 }  // namespace ansinh::rules::internal

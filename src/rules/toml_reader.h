@@ -65,4 +65,14 @@ class TomlReader {
   std::vector<std::string_view> lines_;
 };
 
+// The .toml files of `dir` in name order, each with its text: how a folder of rule-language TOML
+// (indicators, targets) is read. `what_vi` / `what_en` name the folder in errors ("chỉ tiêu",
+// "indicators").
+struct TomlFile {
+  std::string path;
+  std::string text;
+};
+Result<std::vector<TomlFile>> ReadTomlFolder(const std::string& dir, std::string_view what_vi,
+                                             std::string_view what_en);
+
 }  // namespace ansinh::rules::internal
