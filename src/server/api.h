@@ -81,9 +81,15 @@ class AnalyticsHolder {
     data_ = std::move(data);
     replies_ = std::make_shared<ReplyCache>();
   }
-  std::shared_ptr<ReplyCache> replies() const {
+  // The data and the answers kept from it, taken together: taken apart, a reload between the two
+  // would keep an answer of the old data among the new one's.
+  struct Current {
+    std::shared_ptr<const AnalyticsData> data;
+    std::shared_ptr<ReplyCache> replies;
+  };
+  Current GetWithReplies() const {
     std::lock_guard lock(mu_);
-    return replies_;
+    return {data_, replies_};
   }
   std::shared_ptr<const AnalyticsData> Get() const {
     std::lock_guard lock(mu_);

@@ -216,16 +216,17 @@ Result<ApiReply> Report(ServerContext& ctx, ApiRequest& request, const Analytics
 // Wraps an analytics handler: 503 until the data is loaded.
 Handler WithAnalytics(Result<ApiReply> (*handler)(ServerContext&, ApiRequest&, const AnalyticsData&)) {
   return [handler](ServerContext& ctx, ApiRequest& request) -> Result<ApiReply> {
-    const auto data = ctx.analytics->Get();
+    const auto [data, replies] = ctx.analytics->GetWithReplies();
     if (data == nullptr) return NotReadyReply();
-    const auto replies = ctx.analytics->replies();
     // The query map is ordered: the same parameters in any order make one key.
     std::string key = request.path;
     for (const auto& [name, value] : request.query) key += '\n' + name + '=' + value;
     ApiReply reply;
     reply.raw_type = "application/json; charset=utf-8";
+    // X-Ansinh-Cache says which answers were kept ones (ops, and the tests that the cache works).
     if (auto body = replies->Find(key)) {
       reply.raw = *body;
+      reply.headers.emplace_back("X-Ansinh-Cache", "hit");
       return reply;
     }
     ANSINH_ASSIGN_OR_RETURN(ApiReply computed, handler(ctx, request, *data));
@@ -235,6 +236,7 @@ Handler WithAnalytics(Result<ApiReply> (*handler)(ServerContext&, ApiRequest&, c
     }
     reply.raw = computed.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     replies->Put(key, std::make_shared<const std::string>(reply.raw));
+    reply.headers.emplace_back("X-Ansinh-Cache", "miss");
     return reply;
   };
 }

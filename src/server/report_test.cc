@@ -326,17 +326,22 @@ TEST_F(ReportTest, AnalyticsAnswersAreKeptButNeverPastTheScopeCheck) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 200);
   EXPECT_EQ(again->body, first->body);
+  // Each test starts its own server: the first answer is computed, the second the kept one.
+  EXPECT_EQ(first->get_header_value("X-Ansinh-Cache"), "miss");
+  EXPECT_EQ(again->get_header_value("X-Ansinh-Cache"), "hit");
   EXPECT_EQ(again->get_header_value("Content-Type"), "application/json; charset=utf-8");
   EXPECT_EQ(Json::parse(again->body)["year"], 2014);
   for (int i = 0; i < 2; ++i) {
     auto bad = Get(tinh, "/api/v1/units/96/indicators?year=1999");
     ASSERT_TRUE(bad);
     EXPECT_EQ(bad->status, 400) << i;
+    EXPECT_EQ(bad->get_header_value("X-Ansinh-Cache"), "") << i;  // a refusal is not kept
   }
   const std::string xa = Login("xa");
   auto refused = Get(xa, path);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
+  EXPECT_EQ(refused->get_header_value("X-Ansinh-Cache"), "");  // refused before the cache
   EXPECT_EQ(Json::parse(refused->body)["error"]["code"], "permission_denied");
 }
 
