@@ -40,6 +40,21 @@ store::Actor CliActor() {
   return {std::string("cli:") + (user && *user ? user : std::to_string(getuid()))};
 }
 
+Status CheckChoice(std::string_view field, const std::string& value,
+                   std::initializer_list<std::string_view> allowed) {
+  std::string vi, en;
+  std::size_t i = 0;
+  for (std::string_view choice : allowed) {
+    if (choice == value) return Status::Ok();
+    const bool last = ++i == allowed.size();
+    const char* vi_sep = i == 1 ? "" : last ? " hoặc " : ", ";
+    const char* en_sep = i == 1 ? "" : last ? " or " : ", ";
+    vi += vi_sep + std::string(choice);
+    en += en_sep + std::string(choice);
+  }
+  return Status::Invalid(std::string(field), value, "phải là " + vi, "must be " + en);
+}
+
 void AddDbOption(CLI::App* command, std::string* db_path) {
   command->add_option("--db", *db_path, "Tệp cơ sở dữ liệu / database file")
       ->capture_default_str();

@@ -8,9 +8,11 @@
 // database could not be read or written, or a bug).
 #pragma once
 
+#include <initializer_list>
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -45,6 +47,11 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const CliContext& ctx,
 
 // The actor the command line writes into the audit log.
 store::Actor CliActor();
+
+// Ok when `value` is one of `allowed`; else kInvalidArgument naming the option and listing the
+// choices ("phải là table hoặc json" / "must be table or json").
+Status CheckChoice(std::string_view field, const std::string& value,
+                   std::initializer_list<std::string_view> allowed);
 
 // Adds `--db FILE` (default ansinh.db) to a sub-command.
 void AddDbOption(CLI::App* command, std::string* db_path);

@@ -112,9 +112,7 @@ Status UnknownYear(store::RegistryReader& reader, int year) {
 }
 
 Status RunExport(CliContext& ctx, const ExportOptions& o) {
-  if (!o.format.empty() && o.format != "csv" && o.format != "xlsx") {
-    return Status::Invalid("format", o.format, "cần csv hoặc xlsx", "expected csv or xlsx");
-  }
+  if (!o.format.empty()) ANSINH_RETURN_IF_ERROR(CheckChoice("format", o.format, {"csv", "xlsx"}));
   const bool xlsx = o.format.empty() ? io::IsWorkbookPath(o.out) : o.format == "xlsx";
   ANSINH_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db, OpenExistingStore(ctx, o.db));
   store::RegistryReader reader(*db);

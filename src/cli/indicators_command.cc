@@ -53,13 +53,9 @@ Status Validate(const IndicatorsOptions& o) {
     return Status::Invalid("year", std::to_string(o.year), "cần năm khảo sát (--year)",
                            "a survey year is required (--year)");
   }
-  if (o.format != "table" && o.format != "csv" && o.format != "json") {
-    return Status::Invalid("format", o.format, "phải là table, csv hoặc json",
-                           "must be table, csv or json");
-  }
-  if (!o.level.empty() && o.level != "province" && o.level != "district" && o.level != "commune") {
-    return Status::Invalid("level", o.level, "phải là province, district hoặc commune",
-                           "must be province, district or commune");
+  ANSINH_RETURN_IF_ERROR(CheckChoice("format", o.format, {"table", "csv", "json"}));
+  if (!o.level.empty()) {
+    ANSINH_RETURN_IF_ERROR(CheckChoice("level", o.level, {"province", "district", "commune"}));
   }
   return Status::Ok();
 }

@@ -39,10 +39,7 @@ Status ValidateSimulate(const SimulateOptions& o) {
     return Status::Invalid("year", std::to_string(o.year), "cần năm khảo sát (--year)",
                            "a survey year is required (--year)");
   }
-  if (o.format != "table" && o.format != "json") {
-    return Status::Invalid("format", o.format, "phải là table hoặc json",
-                           "must be table or json");
-  }
+  ANSINH_RETURN_IF_ERROR(CheckChoice("format", o.format, {"table", "json"}));
   return Status::Ok();
 }
 

@@ -37,9 +37,7 @@ nlohmann::json TargetValue(const analytics::Target& t) {
 }
 
 Status RunTargets(CliContext& ctx, const TargetsOptions& o) {
-  if (o.format != "table" && o.format != "json") {
-    return Status::Invalid("format", o.format, "phải là table hoặc json", "must be table or json");
-  }
+  ANSINH_RETURN_IF_ERROR(CheckChoice("format", o.format, {"table", "json"}));
   if (o.year < 0) {
     return Status::Invalid("year", std::to_string(o.year), "năm không hợp lệ", "not a year");
   }

@@ -36,12 +36,9 @@ Status Validate(const TransitionsOptions& o) {
     return Status::Invalid("to", std::to_string(o.to), "cần --from Y1 --to Y2 với Y1 < Y2",
                            "give --from Y1 --to Y2 with Y1 < Y2");
   }
-  if (o.format != "table" && o.format != "json") {
-    return Status::Invalid("format", o.format, "phải là table hoặc json", "must be table or json");
-  }
-  if (!o.level.empty() && o.level != "province" && o.level != "district" && o.level != "commune") {
-    return Status::Invalid("level", o.level, "phải là province, district hoặc commune",
-                           "must be province, district or commune");
+  ANSINH_RETURN_IF_ERROR(CheckChoice("format", o.format, {"table", "json"}));
+  if (!o.level.empty()) {
+    ANSINH_RETURN_IF_ERROR(CheckChoice("level", o.level, {"province", "district", "commune"}));
   }
   return Status::Ok();
 }

@@ -112,7 +112,7 @@ where a folder is wanted.
   ansinh: not_found: db="missing.db": chưa có cơ sở dữ liệu; hãy chạy: ansinh init --db missing.db / no such database; create it with: ansinh init --db missing.db
   [1]
   $ ansinh export --db a.db --year 2012 --out none --format pdf
-  ansinh: invalid_argument: format="pdf": cần csv hoặc xlsx / expected csv or xlsx
+  ansinh: invalid_argument: format="pdf": phải là csv hoặc xlsx / must be csv or xlsx
   [1]
   $ ansinh export --db a.db --year 2012 --out out/households.csv
   ansinh: invalid_argument: out="out/households.csv": đây là một tệp, không phải thư mục / is a file, not a folder
