@@ -1,11 +1,14 @@
 // ECharts with only the parts the screens use (line, bar, map; grid, tooltip, legend, visual
-// map; the canvas renderer), so the bundle does not carry the whole library.
+// map, the marked lines and areas of a change of poverty standard; the canvas renderer), so the
+// bundle does not carry the whole library.
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
@@ -18,6 +21,8 @@ echarts.use([
   AriaComponent,
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,

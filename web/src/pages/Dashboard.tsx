@@ -1,7 +1,8 @@
 // The dashboard of the user's unit for one year: the resolution's targets as cards, the poverty
-// and near-poverty rates over the years, the rate by subordinate unit as bars and (for a
-// province) on the map of its districts, and the movements in and out of poverty.
-import { useMemo } from 'preact/hooks';
+// and near-poverty rates over the years (with the change of poverty standard marked), the rate by
+// subordinate unit as bars and (for a province) on the map of its districts, and the movements in
+// and out of poverty.
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as api from '../api';
 import { COLORS, echarts, type EChartsOption } from '../charts';
 import { Chart } from '../components/Chart';
@@ -10,13 +11,14 @@ import { Status } from '../components/Status';
 import { useApp } from '../context';
 import { formatAxisPercent, formatNumber, formatPercent, type Lang } from '../format';
 import { translateOr, type Key } from '../i18n';
+import { RATE_IDS, ratesOption } from '../rates';
 import { routeHash } from '../router';
+import { standardChanges, standardNotes, standardsOf } from '../standards';
 import { formatGoal, formatTargetValue, noteFor, statusColor, unitSuffix, valueSuffix } from '../targets';
 import { normalizeTransitions, STATES, type TransitionMatrix } from '../transitions';
 import { useApi } from '../use-api';
 import { featureCode, type GeoJson } from '../geo';
 
-const RATE_IDS = ['poverty_rate_households', 'near_poverty_rate_households'] as const;
 const MOVE_IDS = ['escaped_households', 'newly_poor_households', 'repoor_households'] as const;
 
 export function pickYear(years: number[], wanted: number | undefined): number | undefined {
@@ -62,7 +64,13 @@ function DashboardBody({ unit, year }: { unit: api.Unit; year: number | undefine
     api.get<{ targets: api.Target[] }>(`/units/${code}/targets`, { year }),
   );
   const series = useApi(`series:${unit.code}`, () =>
-    api.get<api.Series>(`/units/${code}/series`, { indicators: [...RATE_IDS, ...MOVE_IDS].join(',') }),
+    api.get<SeriesAnswer>(`/units/${code}/series`, { indicators: [...RATE_IDS, ...MOVE_IDS].join(',') }),
+  );
+  // The standard that classified each year: from the series when the server sends it there, else
+  // asked year by year (standards.ts).
+  const seriesData = series.state === 'ok' ? series.data : null;
+  const standards = useApi(seriesData ? `std:${unit.code}:${seriesData.years.join(',')}` : null, () =>
+    standardsOf(unit.code, seriesData!.years, seriesData!.standards),
   );
   const indicators = useApi(year === undefined ? null : `ind:${unit.code}:${year}`, () =>
     api.get<api.Indicators>(`/units/${code}/indicators`, { year }),
@@ -118,7 +126,7 @@ function DashboardBody({ unit, year }: { unit: api.Unit; year: number | undefine
         <section class="panel" aria-labelledby="rates-title">
           <h2 id="rates-title">{t('dash.rates')}</h2>
           <Status value={series}>
-            {(s) => <Chart option={ratesOption(s, lang, t)} label={t('dash.chartLabel', { title: t('dash.rates') })} testId="chart-rates" />}
+            {(s) => <RatesChart s={s} standards={standards.state === 'ok' ? standards.data : null} />}
           </Status>
         </section>
         <section class="panel" aria-labelledby="bars-title">
@@ -212,22 +220,45 @@ function TargetCard({ target, lang, unit }: { target: api.Target; lang: Lang; un
 
 type T = (key: Key, params?: Record<string, string | number>) => string;
 
-function ratesOption(s: api.Series, lang: Lang, t: T): EChartsOption {
-  return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatPercent(v as number, lang, 2) },
-    legend: { bottom: 0 },
-    grid: { left: 48, right: 16, top: 16, bottom: 48 },
-    xAxis: { type: 'category', data: s.years.map(String) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxisPercent(v, lang) } },
-    series: RATE_IDS.map((id, i) => ({
-      name: t(`ind.${id}` as Key),
-      type: 'line',
-      data: s.series[id] ?? [],
-      connectNulls: false,
-      symbolSize: 6,
-      color: i === 0 ? COLORS.poor : COLORS.nearPoor,
-    })),
-  };
+/** The series answer; `standards` (one id or null a year, beside `years`) from servers that send it. */
+type SeriesAnswer = api.Series & { standards?: (string | null)[] | null };
+
+/** An element's width in pixels, followed as it changes (to 10 px, so a resize redraws little). */
+function useWidth(ref: { current: HTMLElement | null }): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.floor(el.clientWidth / 10) * 10);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return width;
+}
+
+/**
+ * The poverty and near-poverty rates over the years. Where the poverty standard changes, a dashed
+ * line, each standard's name over its years, the year's standard in the tooltip, and a sentence
+ * under the chart: the rates jump there for a reason that is not the households' lives.
+ */
+function RatesChart({ s, standards }: { s: api.Series; standards: (string | null)[] | null }) {
+  const { t, lang } = useApp();
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
+  const option = useMemo(() => ratesOption(s, standards, lang, width || undefined), [s, standards, lang, width]);
+  const notes = useMemo(() => (standards ? standardNotes(standardChanges(s.years, standards), lang) : []), [s, standards, lang]);
+  return (
+    <div ref={box}>
+      <Chart option={option} label={t('dash.chartLabel', { title: t('dash.rates') })} testId="chart-rates" />
+      {notes.map((n) => (
+        <p class="note" data-testid="standard-note" style={{ marginTop: '0.4rem' }}>
+          {n}
+        </p>
+      ))}
+    </div>
+  );
 }
 
 function movesOption(s: api.Series, lang: Lang, t: T): EChartsOption {
