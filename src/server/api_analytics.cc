@@ -82,7 +82,14 @@ Result<ApiReply> Series(ServerContext&, ApiRequest& request, const AnalyticsData
     start = end + 1;
   }
   ApiReply reply;
-  reply.body = {{"unit", UnitRef(*request.unit)}, {"years", data.years}, {"series", std::move(series)}};
+  // Which standard classified each year: a chart marks where it changes (2016 on the demo).
+  nlohmann::json standards = nlohmann::json::array();
+  for (int year : data.years) {
+    const rules::Standard* standard = data.results->standard(year);
+    standards.push_back(standard != nullptr ? nlohmann::json(standard->id) : nlohmann::json(nullptr));
+  }
+  reply.body = {{"unit", UnitRef(*request.unit)}, {"years", data.years}, {"standards", std::move(standards)},
+                {"series", std::move(series)}};
   return reply;
 }
 

@@ -218,6 +218,16 @@ TEST_F(ReportTest, TheHouseholdListsCategoryFilterAgreesWithTheIndicators) {
   EXPECT_EQ(body["items"][0]["category"], "poor");
 }
 
+// The series say which standard classified each year, in the order of the years.
+TEST_F(ReportTest, TheSeriesNameEachYearsStandard) {
+  auto res = Get(Login("tinh"), "/api/v1/units/96/series?indicators=poverty_rate_households");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const Json body = Json::parse(res->body);
+  EXPECT_EQ(body["years"], (Json{2013, 2014}));
+  EXPECT_EQ(body["standards"], (Json{"vn-2011-2015", "vn-2011-2015"}));
+}
+
 // The targets carry their goal as numbers beside the text, by kind, for a reader to write in its
 // own language.
 TEST_F(ReportTest, TargetsCarryTheirGoalAsNumbers) {
