@@ -34,6 +34,22 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+// Most fields of a registry file are ASCII (codes, numbers, dates, flags): ASCII is its own NFC,
+// NFD and case fold but for A–Z, so those skip ICU and its UTF-16 copies.
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+std::string AsciiLower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view text) {
@@ -57,19 +73,23 @@ std::string_view Trim(std::string_view text) {
 }
 
 std::string NormalizeNfc(std::string_view utf8) {
+  if (IsAscii(utf8)) return std::string(utf8);
   if (!IsValidUtf8(utf8)) return std::string(utf8);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(utf8);
-  icu::UnicodeString u = FromUtf8(utf8);
-  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) return std::string(utf8);
+  // Checked on the UTF-8 itself: text typed in NFC (nearly all) is never copied to UTF-16.
+  const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return std::string(utf8);
   err = U_ZERO_ERROR;
-  icu::UnicodeString out = nfc->normalize(u, err);
+  icu::UnicodeString out = nfc->normalize(FromUtf8(utf8), err);
   return U_SUCCESS(err) ? ToUtf8(out) : std::string(utf8);
 }
 
 std::string FoldCase(std::string_view utf8) {
-  icu::UnicodeString u = FromUtf8(NormalizeNfc(CollapseSpaces(utf8)));
+  std::string collapsed = CollapseSpaces(utf8);
+  if (IsAscii(collapsed)) return AsciiLower(std::move(collapsed));
+  icu::UnicodeString u = FromUtf8(NormalizeNfc(collapsed));
   u.foldCase();
   return ToUtf8(u);
 }
@@ -77,9 +97,11 @@ std::string FoldCase(std::string_view utf8) {
 std::string SearchKey(std::string_view utf8) {
   // NFD splits every tone and vowel mark into combining characters, which are then dropped; đ has
   // no decomposition and is mapped by hand.
+  std::string collapsed = CollapseSpaces(utf8);
+  if (IsAscii(collapsed)) return AsciiLower(std::move(collapsed));
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
-  icu::UnicodeString u = FromUtf8(CollapseSpaces(utf8));
+  icu::UnicodeString u = FromUtf8(collapsed);
   u.foldCase();
   icu::UnicodeString decomposed = U_SUCCESS(err) ? nfd->normalize(u, err) : u;
   icu::UnicodeString out;
