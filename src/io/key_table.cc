@@ -28,25 +28,25 @@ std::uint64_t Mix64(std::uint64_t x) {  // splitmix64's finaliser
 std::size_t KeyTable::Slot(std::string_view key, std::uint32_t hash) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const std::uint32_t s = slots_[i];
+    const std::uint64_t s = slots_[i];
     if (s == 0) return i;
-    const std::uint32_t id = s - 1;
-    if (hashes_[id] == hash) {
-      const std::string_view stored = Key(id);
-      if (stored.size() == key.size() && std::memcmp(stored.data(), key.data(), key.size()) == 0) {
-        return i;
-      }
+    // The hash sits in the slot: a probe past another key costs no look at that key's records.
+    if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
+    const std::string_view stored = Key(static_cast<std::uint32_t>(s) - 1);
+    if (stored.size() == key.size() && std::memcmp(stored.data(), key.data(), key.size()) == 0) {
+      return i;
     }
   }
 }
 
 void KeyTable::Grow() {
-  std::vector<std::uint32_t> slots(slots_.size() * 2, 0);
+  std::vector<std::uint64_t> slots(slots_.size() * 2, 0);
   const std::size_t mask = slots.size() - 1;
-  for (std::uint32_t id = 0; id < size(); ++id) {
-    std::size_t i = hashes_[id] & mask;
+  for (std::uint64_t s : slots_) {
+    if (s == 0) continue;
+    std::size_t i = (s >> 32) & mask;
     while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+    slots[i] = s;
   }
   slots_ = std::move(slots);
 }
@@ -56,26 +56,25 @@ std::uint32_t KeyTable::Intern(std::string_view key, bool* added) {
   std::size_t slot = Slot(key, hash);
   if (slots_[slot] != 0) {
     if (added != nullptr) *added = false;
-    return slots_[slot] - 1;
+    return static_cast<std::uint32_t>(slots_[slot]) - 1;
   }
   const std::uint32_t id = size();
   bytes_.insert(bytes_.end(), key.begin(), key.end());
   starts_.push_back(bytes_.size());
-  hashes_.push_back(hash);
-  slots_[slot] = id + 1;
+  slots_[slot] = (static_cast<std::uint64_t>(hash) << 32) | (id + 1);
   if (added != nullptr) *added = true;
   if (static_cast<std::size_t>(size()) * 2 > slots_.size()) Grow();  // load at most 1/2
   return id;
 }
 
 std::uint32_t KeyTable::Find(std::string_view key) const {
-  const std::uint32_t s = slots_[Slot(key, HashBytes(key))];
-  return s == 0 ? kNone : s - 1;
+  const std::uint64_t s = slots_[Slot(key, HashBytes(key))];
+  return s == 0 ? kNone : static_cast<std::uint32_t>(s) - 1;
 }
 
 std::size_t KeyTable::MemoryBytes() const {
   return bytes_.capacity() + starts_.capacity() * sizeof(std::uint64_t) +
-         hashes_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(std::uint32_t);
+         slots_.capacity() * sizeof(std::uint64_t);
 }
 
 std::size_t U64Map::SlotOf(std::uint64_t key) const {

@@ -36,7 +36,7 @@ TEST(KeyTableTest, StaysExactThroughManyKeysAndGrowth) {
   // Prefixes and extensions of stored keys are other keys.
   EXPECT_EQ(table.Find("32014-"), KeyTable::kNone);
   EXPECT_EQ(table.Find("32014-1999990"), KeyTable::kNone);
-  // About 20 bytes a key besides its text (the text here is 6 to 11 bytes).
+  // About 24 bytes a key besides its text (the text here is 6 to 11 bytes).
   EXPECT_LT(table.MemoryBytes(), static_cast<std::size_t>(kKeys) * 64);
 }
 
