@@ -262,10 +262,11 @@ std::vector<TargetEvaluation> EvaluateTargets(const TargetSet& targets,
       }
       if (!e.value) {
         e.status = TargetStatus::kNoData;
+        // Read by officers on the dashboard: what is missing, not where an administrator puts it.
         e.note_vi = only_examples ? "chỉ có chuẩn tỉnh mẫu (example), chưa ban hành"
-                                  : "chưa có chuẩn tỉnh trong config/standards";
+                                  : "tỉnh chưa ban hành chuẩn nghèo riêng cho giai đoạn này";
         e.note_en = only_examples ? "only an example provincial standard, not adopted"
-                                  : "no provincial standard in config/standards";
+                                  : "the province has adopted no poverty standard of its own for this period";
       } else {
         e.status = Holds(t, *e.value) ? TargetStatus::kMet : TargetStatus::kOffTrack;
       }
