@@ -37,7 +37,8 @@ export type Indicators = {
   children: { code: string; name: string; level?: string; values: Record<string, number | null> }[];
 };
 
-export type Series = { years: number[]; series: Record<string, (number | null)[]> };
+/** `standards`: the standard that classified each year, beside `years` (one id or null a year). */
+export type Series = { years: number[]; standards?: (string | null)[]; series: Record<string, (number | null)[]> };
 
 export type TargetStatus = 'met' | 'on_track' | 'off_track' | 'no_data';
 

@@ -3,10 +3,8 @@
 // 2010–2015 under the income standard of 2011–2015, 2016–2020 under the multidimensional standard
 // of 2016–2020) for a reason that is not the households' lives, and a reader must see it.
 //
-// The standard of a year is the `standard` of GET /units/{code}/indicators?year=Y. The series
-// answer may carry them all at once, as `standards` beside `years` (one id or null a year); until
-// the server says it there, the screen asks each year's indicators once (standardsOf).
-import { get } from './api';
+// The standard of each year comes with the series answer, as `standards` beside `years` (one id
+// or null a year).
 import type { Lang } from './format';
 import { translate } from './i18n';
 
@@ -184,42 +182,4 @@ export function standardMarks(
       },
     },
   };
-}
-
-// The standard of a past year does not change while the server runs (it computes its analytics
-// once, at start): each unit's are asked for once per session.
-const asked = new Map<string, Promise<(string | null)[]>>();
-
-/**
- * The standard of each of `years` for a unit: the series' `standards` when the server sends them,
- * else each year's `standard` from GET /units/{code}/indicators?year=Y, asked once per unit. A year
- * the server will not say is null; a 503 (still loading) fails the whole, to be asked again.
- */
-export function standardsOf(
-  code: string,
-  years: readonly number[],
-  fromSeries?: readonly (string | null)[] | null,
-): Promise<(string | null)[]> {
-  if (fromSeries && fromSeries.length === years.length) return Promise.resolve([...fromSeries]);
-  const key = `${code}:${years.join(',')}`;
-  let p = asked.get(key);
-  if (!p) {
-    const path = `/units/${encodeURIComponent(code)}/indicators`;
-    p = Promise.all(
-      years.map((year) =>
-        get<{ standard?: string | null }>(path, { year }).then(
-          (d) => d.standard ?? null,
-          (e: { status?: number }) => {
-            // A year the server will not answer for (400, 403, 404) has no known standard; the
-            // rest (503 still loading, 401, offline) is asked again as a whole.
-            if (e?.status === 400 || e?.status === 403 || e?.status === 404) return null;
-            throw e;
-          },
-        ),
-      ),
-    );
-    asked.set(key, p);
-    p.catch(() => asked.delete(key));
-  }
-  return p;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as echarts from 'echarts';
 import { ratesOption } from '../src/rates';
 import {
@@ -9,7 +9,6 @@ import {
   standardMarks,
   standardNotes,
   standardPhrase,
-  standardsOf,
   standardSpans,
 } from '../src/standards';
 
@@ -170,42 +169,5 @@ describe('ratesOption', () => {
     } finally {
       chart.dispose();
     }
-  });
-});
-
-describe('standardsOf', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
-  it("takes the series' standards when the server sends them, without asking", async () => {
-    const fetch = vi.fn();
-    vi.stubGlobal('fetch', fetch);
-    expect(await standardsOf('96', [2015, 2016], ['vn-2011-2015', 'vn-2016-2020'])).toEqual(['vn-2011-2015', 'vn-2016-2020']);
-    expect(fetch).not.toHaveBeenCalled();
-  });
-  it("else asks each year's indicators once, a year the server refuses being unknown", async () => {
-    const fetch = vi.fn(async (url: string) => {
-      const year = Number(new URL(url, 'http://x').searchParams.get('year'));
-      if (year === 2009) return new Response(JSON.stringify({ error: { code: 'invalid', message: 'no' } }), { status: 400 });
-      return new Response(JSON.stringify({ year, standard: year <= 2015 ? 'vn-2011-2015' : 'vn-2016-2020' }), { status: 200 });
-    });
-    vi.stubGlobal('fetch', fetch);
-    const want = [null, 'vn-2011-2015', 'vn-2016-2020'];
-    expect(await standardsOf('970', [2009, 2015, 2016])).toEqual(want);
-    expect(fetch).toHaveBeenCalledTimes(3);
-    expect(fetch.mock.calls.map(([u]) => u)).toContain('/api/v1/units/970/indicators?year=2016');
-    expect(await standardsOf('970', [2009, 2015, 2016])).toEqual(want);
-    expect(fetch).toHaveBeenCalledTimes(3);
-  });
-  it('asks again after the server was still loading', async () => {
-    let loading = true;
-    const fetch = vi.fn(async () =>
-      loading
-        ? new Response(JSON.stringify({ error: { code: 'not_ready', message: 'loading' } }), { status: 503 })
-        : new Response(JSON.stringify({ standard: 'vn-2016-2020' }), { status: 200 }),
-    );
-    vi.stubGlobal('fetch', fetch);
-    await expect(standardsOf('971', [2016])).rejects.toMatchObject({ status: 503 });
-    loading = false;
-    expect(await standardsOf('971', [2016])).toEqual(['vn-2016-2020']);
   });
 });

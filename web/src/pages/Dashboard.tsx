@@ -13,7 +13,7 @@ import { formatAxisPercent, formatNumber, formatPercent, type Lang } from '../fo
 import { translateOr, type Key } from '../i18n';
 import { RATE_IDS, ratesOption } from '../rates';
 import { routeHash } from '../router';
-import { standardChanges, standardNotes, standardsOf } from '../standards';
+import { standardChanges, standardNotes } from '../standards';
 import { formatGoal, formatTargetValue, noteFor, statusColor, unitSuffix, valueSuffix } from '../targets';
 import { normalizeTransitions, STATES, type TransitionMatrix } from '../transitions';
 import { useApi } from '../use-api';
@@ -64,13 +64,7 @@ function DashboardBody({ unit, year }: { unit: api.Unit; year: number | undefine
     api.get<{ targets: api.Target[] }>(`/units/${code}/targets`, { year }),
   );
   const series = useApi(`series:${unit.code}`, () =>
-    api.get<SeriesAnswer>(`/units/${code}/series`, { indicators: [...RATE_IDS, ...MOVE_IDS].join(',') }),
-  );
-  // The standard that classified each year: from the series when the server sends it there, else
-  // asked year by year (standards.ts).
-  const seriesData = series.state === 'ok' ? series.data : null;
-  const standards = useApi(seriesData ? `std:${unit.code}:${seriesData.years.join(',')}` : null, () =>
-    standardsOf(unit.code, seriesData!.years, seriesData!.standards),
+    api.get<api.Series>(`/units/${code}/series`, { indicators: [...RATE_IDS, ...MOVE_IDS].join(',') }),
   );
   const indicators = useApi(year === undefined ? null : `ind:${unit.code}:${year}`, () =>
     api.get<api.Indicators>(`/units/${code}/indicators`, { year }),
@@ -126,7 +120,7 @@ function DashboardBody({ unit, year }: { unit: api.Unit; year: number | undefine
         <section class="panel" aria-labelledby="rates-title">
           <h2 id="rates-title">{t('dash.rates')}</h2>
           <Status value={series}>
-            {(s) => <RatesChart s={s} standards={standards.state === 'ok' ? standards.data : null} />}
+            {(s) => <RatesChart s={s} standards={s.standards ?? null} />}
           </Status>
         </section>
         <section class="panel" aria-labelledby="bars-title">
@@ -219,9 +213,6 @@ function TargetCard({ target, lang, unit }: { target: api.Target; lang: Lang; un
 }
 
 type T = (key: Key, params?: Record<string, string | number>) => string;
-
-/** The series answer; `standards` (one id or null a year, beside `years`) from servers that send it. */
-type SeriesAnswer = api.Series & { standards?: (string | null)[] | null };
 
 /** An element's width in pixels, followed as it changes (to 10 px, so a resize redraws little). */
 function useWidth(ref: { current: HTMLElement | null }): number {
