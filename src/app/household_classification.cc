@@ -36,14 +36,4 @@ Result<store::Classification> ClassifySurveyedHousehold(const store::SurveyedHou
   return c;
 }
 
-Result<std::optional<store::Classification>> ClassifyHouseholdYear(
-    store::Store& db, const rules::StandardRegistry& registry, const rules::Standard& standard,
-    std::int64_t household_id, int year, std::optional<Category> last_year) {
-  ANSINH_ASSIGN_OR_RETURN(auto surveyed, db.surveys().HouseholdSnapshot(household_id, year));
-  if (!surveyed) return std::optional<store::Classification>();
-  ANSINH_ASSIGN_OR_RETURN(store::Classification c,
-                          ClassifySurveyedHousehold(*surveyed, registry, standard, last_year));
-  return std::optional<store::Classification>(std::move(c));
-}
-
 }  // namespace ansinh::app

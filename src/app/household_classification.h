@@ -2,8 +2,9 @@
 // what the household page (and any reader) shows when the store holds no classification for that
 // year — the demo province and any registry not yet reviewed with `ansinh classify`.
 //
-// Owns: reading one household's surveyed year into a one-row frame, classifying it under a
-// standard and explaining it (rules/classify.h), as a store::Classification that is not stored.
+// Owns: turning one household's surveyed year (store::SurveyRepository::HouseholdSnapshot) into a
+// one-row frame, classifying it under a standard and explaining it (rules/classify.h), as a
+// store::Classification that is not stored.
 // Must stay true: the category is the one a whole-year classification (`ansinh classify`, the
 // analytics) gives the household — a household's result depends on that household alone.
 #pragma once
@@ -24,10 +25,5 @@ Result<store::Classification> ClassifySurveyedHousehold(const store::SurveyedHou
                                                         const rules::StandardRegistry& registry,
                                                         const rules::Standard& standard,
                                                         std::optional<Category> last_year = std::nullopt);
-
-// Reads the household's year and classifies it; nullopt when it has no survey in `year`.
-Result<std::optional<store::Classification>> ClassifyHouseholdYear(
-    store::Store& db, const rules::StandardRegistry& registry, const rules::Standard& standard,
-    std::int64_t household_id, int year, std::optional<Category> last_year = std::nullopt);
 
 }  // namespace ansinh::app

@@ -30,13 +30,7 @@ class SnapshotLoaderTest : public ::testing::Test {
     std::string pattern = (std::filesystem::temp_directory_path() / "ansinh-app-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
-    synth::GenerateOptions options;
-    options.home = kHome;
-    options.province_code = "96";
-    options.households = 600;
-    options.first_year = 2014;
-    options.last_year = 2016;
-    options.threads = 1;
+    const synth::GenerateOptions options = synth::testing::CaMauOptions(kHome, 600, 2014, 2016);
     auto db = synth::testing::GenerateIntoNewStore((dir_ / "t.db").string(), clock_, options);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(*db);

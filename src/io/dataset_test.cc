@@ -13,6 +13,7 @@
 #include "io/import_validation.h"
 #include "io/xlsx_reader.h"
 #include "synth/synth.h"
+#include "synth/synth_testing.h"
 
 namespace ansinh::io {
 namespace {
@@ -297,13 +298,7 @@ TEST_F(DatasetTest, StreamingHandsOverOneRowAtATime) {
 // (codes, ID numbers, name keys and counts, with the slack of growing tables), where the held
 // rows of the whole dataset took about 800 (3.5 GB for 4.3 million persons).
 TEST_F(DatasetTest, CheckerMemoryIsBoundedByTheKeys) {
-  synth::GenerateOptions o;
-  o.home = ANSINH_SOURCE_DIR;
-  o.province_code = "96";
-  o.households = 5000;
-  o.first_year = 2024;
-  o.last_year = 2024;
-  o.threads = 1;
+  const synth::GenerateOptions o = synth::testing::CaMauOptions(ANSINH_SOURCE_DIR, 5000, 2024, 2024);
   Result<std::unique_ptr<synth::Sink>> sink = synth::OpenCsvSink(dir_.string());
   ASSERT_TRUE(sink.ok()) << sink.status().ToString();
   ASSERT_TRUE(synth::Generate(o, **sink).ok());
@@ -443,13 +438,7 @@ TEST_F(DatasetTest, SampleFolderValidatesClean) {
 }
 
 TEST_F(DatasetTest, GeneratorOutputValidatesClean) {
-  synth::GenerateOptions o;
-  o.home = ANSINH_SOURCE_DIR;
-  o.province_code = "96";
-  o.households = 50;
-  o.first_year = 2023;
-  o.last_year = 2024;
-  o.threads = 1;
+  const synth::GenerateOptions o = synth::testing::CaMauOptions(ANSINH_SOURCE_DIR, 50, 2023, 2024);
   Result<std::unique_ptr<synth::Sink>> sink = synth::OpenCsvSink(dir_.string());
   ASSERT_TRUE(sink.ok()) << sink.status().ToString();
   ASSERT_TRUE(synth::Generate(o, **sink).ok());

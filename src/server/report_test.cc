@@ -31,13 +31,7 @@ class ReportTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new store::testing::TempDir();
     db_ = dir_->File("r.db");
-    synth::GenerateOptions options;
-    options.home = kHome;
-    options.province_code = "96";
-    options.households = 600;
-    options.first_year = 2013;
-    options.last_year = 2014;
-    options.threads = 1;
+    const synth::GenerateOptions options = synth::testing::CaMauOptions(kHome, 600, 2013, 2014);
     auto db = synth::testing::GenerateIntoNewStore(db_, clock_, options);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     auto units = io::LoadProvinceUnits(kHome + "/data/vn-admin-units.csv", "96");

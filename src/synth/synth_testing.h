@@ -12,6 +12,20 @@
 
 namespace ansinh::synth::testing {
 
+// Options for `households` households of the demo province (96, Cà Mau) over the years
+// first_year..last_year, on one thread (the same output on any machine), data from `home`.
+inline GenerateOptions CaMauOptions(const std::string& home, int households, int first_year,
+                                    int last_year) {
+  GenerateOptions options;
+  options.home = home;
+  options.province_code = "96";
+  options.households = households;
+  options.first_year = first_year;
+  options.last_year = last_year;
+  options.threads = 1;
+  return options;
+}
+
 // Creates the database at `path` with the units of options.province_code (from
 // <options.home>/data/vn-admin-units.csv, as `ansinh init` does) and generates into it.
 inline Result<std::unique_ptr<store::Store>> GenerateIntoNewStore(const std::string& path,
