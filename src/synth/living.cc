@@ -119,6 +119,11 @@ std::int64_t IncomeLineVnd(int year, bool urban) {
   return urban ? 500'000 : 400'000;
 }
 
+std::int64_t NearPoorLineVnd(int year, bool urban) {
+  if (year >= 2016) return urban ? 1'300'000 : 1'000'000;
+  return urban ? 650'000 : 520'000;
+}
+
 std::int64_t HouseholdIncome(const Model& model, int year, double z, int members) {
   const ProvinceModel& p = model.province;
   const double pc = std::exp(LogIncomeAt(p, model.growth_after, model.growth_before, year, z));

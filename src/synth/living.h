@@ -33,8 +33,14 @@ void AppendYears(const Model& model, const SynthHousehold& h, const std::vector<
 
 // The income-only poverty line of the 2011-2015 standard (also used for 2010; QĐ 09/2011):
 // 400,000 VND rural, 500,000 urban per person per month; 700,000 / 900,000 from 2016 (QĐ
-// 59/2015). Used only to correlate free health-insurance cards with low income.
+// 59/2015). Used only to correlate free health-insurance cards with low income, and by the
+// calibration report.
 std::int64_t IncomeLineVnd(int year, bool urban);
+
+// The top of the near-poor income band: 520,000 VND rural, 650,000 urban up to 2015 (QĐ 09/2011,
+// near-poor = above the poverty line and at most this); from 2016 the minimum living standard of
+// QĐ 59/2015, 1,000,000 / 1,300,000, under which deprivations decide between poor and near-poor.
+std::int64_t NearPoorLineVnd(int year, bool urban);
 
 // Total household income per month for `members` at score z (rounded as params.toml says).
 std::int64_t HouseholdIncome(const Model& model, int year, double z, int members);

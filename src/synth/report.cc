@@ -127,8 +127,10 @@ Status ReportSink::Consume(const Batch& batch) {
   for (const HouseholdYear& y : batch.household_years) {
     const std::int32_t n = members[static_cast<std::size_t>(y.household_id - first_id)];
     const std::int64_t line = IncomeLineVnd(y.year, urban);
+    const bool poor = y.income_month <= line * n;
+    const bool band = !poor && y.income_month <= NearPoorLineVnd(y.year, urban) * n;
     by_year[y.year].push_back(
-        {static_cast<double>(y.income_month) / 1000.0 / n, n, y.income_month <= line * n, urban});
+        {static_cast<double>(y.income_month) / 1000.0 / n, n, poor, band, urban});
   }
   return Status::Ok();
 }
@@ -171,17 +173,19 @@ Result<std::vector<Report>> ReportSink::Compute(const std::string& home) const {
     for (const auto& [year, rows] : by_year) {
       YearFigures f;
       f.year = year;
-      std::int64_t poor = 0, rural_persons = 0;
+      std::int64_t poor = 0, band = 0, rural_persons = 0;
       std::vector<std::pair<double, int>> pcs;
       pcs.reserve(rows.size());
       for (const Row& row : rows) {
         ++f.households;
         f.persons += row.members;
         poor += row.poor ? 1 : 0;
+        band += row.near_poor_band ? 1 : 0;
         rural_persons += row.urban ? 0 : row.members;
         pcs.push_back({row.income_pc, row.members});
       }
       f.poor_rate = f.households > 0 ? 100.0 * poor / f.households : 0;
+      f.near_poor_band_rate = f.households > 0 ? 100.0 * band / f.households : 0;
       f.rural_share = f.persons > 0 ? 100.0 * rural_persons / f.persons : 0;
       f.quintile_means = PersonQuintileMeans(std::move(pcs));
       f.gso_poor_rate = GsoPoverty(poverty, r.gso_name, year);
@@ -207,14 +211,14 @@ Result<std::vector<Report>> ReportSink::Compute(const std::string& home) const {
 std::string FormatReport(const Report& r) {
   std::string out = "Tỉnh / province " + r.province_code + " (" + r.gso_name +
                     "): generated vs GSO (in parentheses)\n"
-                    "year  households  persons   poor% (GSO)    rural% (GSO)   "
+                    "year  households  persons   poor% (GSO)  near-poor%  rural% (GSO)   "
                     "quintile means, thousand VND/person/month (GSO)\n";
   for (const YearFigures& f : r.years) {
     char head[160];
-    std::snprintf(head, sizeof head, "%d  %10lld  %8lld  %5.2f (%5s)  %5.1f (%5s)  ", f.year,
-                  static_cast<long long>(f.households), static_cast<long long>(f.persons),
-                  f.poor_rate, Num(f.gso_poor_rate, "%.2f").c_str(), f.rural_share,
-                  Num(f.gso_rural_share, "%.1f").c_str());
+    std::snprintf(head, sizeof head, "%d  %10lld  %8lld  %5.2f (%5s)  %5.2f       %5.1f (%5s)  ",
+                  f.year, static_cast<long long>(f.households), static_cast<long long>(f.persons),
+                  f.poor_rate, Num(f.gso_poor_rate, "%.2f").c_str(), f.near_poor_band_rate,
+                  f.rural_share, Num(f.gso_rural_share, "%.1f").c_str());
     out += head;
     for (int q = 0; q < 5; ++q) {
       const auto gso =
@@ -230,7 +234,10 @@ std::string FormatReport(const Report& r) {
                     *f.standard_poor_rate, f.standard_near_poor_rate.value_or(0));
       out += cell;
     }
-    out += f.year >= 2016 ? "  [poor%: income only, QĐ 59/2015 lines]\n" : "\n";
+    out += f.year >= 2016
+               ? "  [poor%, near-poor%: income only, QĐ 59/2015 lines (near-poor%: between the "
+                 "two, where deprivations decide)]\n"
+               : "\n";
   }
   return out;
 }

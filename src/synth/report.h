@@ -1,6 +1,7 @@
 // The calibration report (`ansinh generate --report`): for each generated year, the household
-// poverty rate by income alone and the person quintile means of income per capita, beside GSO's
-// published figures for the province (data/synth/gso/), and the rural share of the population.
+// poverty rate by income alone, the share of households in the near-poor income band above it,
+// and the person quintile means of income per capita, beside GSO's published figures for the
+// province (data/synth/gso/), and the rural share of the population.
 //
 // The income-only rate is computed here: a household is poor when income_month <= line x
 // members (exact integers), with the 2011-2015 lines (400,000 VND rural, 500,000 urban; also
@@ -29,6 +30,10 @@ struct YearFigures {
   int year = 0;
   std::int64_t households = 0, persons = 0;
   double poor_rate = 0;                    // percent of households, income only
+  // Percent of households above the income poverty line and at or under NearPoorLineVnd: the
+  // near-poor of the 2011-2015 standard up to 2015 (income only); from 2016 the band in which
+  // QĐ 59/2015's deprivations decide between poor and near-poor.
+  double near_poor_band_rate = 0;
   std::optional<double> gso_poor_rate;     // 2011 interpolated from 2010 and 2012
   std::array<double, 5> quintile_means{};  // thousand VND per person per month
   std::optional<std::array<double, 5>> gso_quintile_means;
@@ -62,6 +67,7 @@ class ReportSink : public Sink {
     double income_pc = 0;  // thousand VND per person per month
     std::int32_t members = 0;
     bool poor = false;
+    bool near_poor_band = false;
     bool urban = false;
   };
   struct Classified {

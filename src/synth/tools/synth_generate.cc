@@ -1,5 +1,6 @@
 // synth_generate: runs the generator without the CLI (for timing, profiling and refitting checks,
-// with only the synth library built). Usage:
+// with only the synth library built; the report classifies 2016 on under the standard in force).
+// Usage:
 //   synth_generate HOME PROVINCE|national OUT_DIR|FILE.db|- [HOUSEHOLDS] [FIRST-LAST] [THREADS]
 // OUT_DIR: CSV files; FILE.db: a database made by `ansinh init` for the province, loaded through
 // the store sink; "-" writes nothing. The calibration report goes to stdout for a province.
@@ -54,7 +55,11 @@ int main(int argc, char** argv) {
     csv = std::move(*opened);
     sinks.push_back(csv.get());
   }
-  if (!o.national) sinks.push_back(&report);
+  if (!o.national) {
+    // From 2016 the report also classifies under the national standard in force (rules engine).
+    if (o.last_year >= 2016 && !report.ClassifyFrom(o.home).ok()) return 1;
+    sinks.push_back(&report);
+  }
   TeeSink tee(sinks);
   const auto status = Generate(o, tee);
   if (!status.ok()) {
