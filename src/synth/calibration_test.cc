@@ -58,7 +58,7 @@ bool Inconsistent(const std::string& province, int year, int quintile) {
 //     above the line. scripts/fit-synth fits the near-poor band towards the range but only as
 //     far as every quintile mean stays within 12.5 % of GSO's (its log: "target moved ... by
 //     GSO's quintiles"): Bạc Liêu 2011-2014, Sóc Trăng 2011-2020 (2016 onward, its 2016 first
-//     quintile, 829,000 VND, the highest of the delta, sits far above the 700,000 line while
+//     quintile, 829,000 VND, above Cà Mau's and Bạc Liêu's, sits far above the 700,000 line while
 //     14.85 % of households are to be poor);
 //   - above: Cà Mau 2017-2020, whose 2016 first quintile (725,000 VND) puts a fifth of the
 //     persons just above the 700,000 line (2016's ratio is 2.1) and whose poor then leave
