@@ -23,6 +23,14 @@ Result<Rule> CompileRule(std::string_view text, SourceRef source, const Catalogu
   return rule;
 }
 
+Result<Program> CompileRuleSet(std::span<const Rule* const> rules, const Catalogue& catalogue) {
+  std::vector<const Node*> roots;
+  roots.reserve(rules.size());
+  for (const Rule* rule : rules) roots.push_back(&rule->tree());
+  const SourceRef source = rules.empty() ? SourceRef{} : rules.front()->source();
+  return CompileProgramSet(roots, catalogue, source);
+}
+
 Result<std::vector<std::uint8_t>> EvaluateBool(const Rule& rule, const Frame& frame) {
   if (rule.type() != Type::kBool) {
     return Status::Error(ErrorCode::kTypeError, "quy tắc không cho giá trị đúng/sai",

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,11 @@ Result<std::unique_ptr<Node>> ParseRule(std::string_view text, const SourceRef& 
 // Parses, checks against `catalogue` and compiles.
 Result<Rule> CompileRule(std::string_view text, SourceRef source, const Catalogue& catalogue,
                          const CheckOptions& options);
+
+// One program that computes several compiled rules in one run, with one result per rule in their
+// order (RunProgram with one Output each). Each result equals what the rule's own program gives;
+// fields are loaded once and work the rules share is done once (docs/rule-language.md).
+Result<Program> CompileRuleSet(std::span<const Rule* const> rules, const Catalogue& catalogue);
 
 // Runs a bool rule over every household of `frame` on the calling thread: 1 where it holds.
 Result<std::vector<std::uint8_t>> EvaluateBool(const Rule& rule, const Frame& frame);
