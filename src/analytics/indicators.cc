@@ -8,6 +8,7 @@
 
 #include "rules/classify.h"
 #include "rules/program.h"
+#include "rules/rules.h"
 #include "rules/toml_reader.h"
 
 namespace ansinh::analytics {
@@ -246,11 +247,49 @@ std::int64_t FixedPointFgtTerm(std::int64_t income, std::int32_t members, std::i
   return std::llround(term * kFgtScale);
 }
 
+// The where and value rules of the indicators a year computes, as one program: fields are loaded
+// once per chunk and work the indicators share (the working-age test, the Khmer head) is done
+// once. slot[i] is the result index of indicator i's where (first) and value (second), or -1.
+struct FusedRules {
+  rules::Program program;
+  std::vector<std::pair<int, int>> slot;
+  std::vector<rules::Type> types;  // per result
+};
+
+Result<FusedRules> FuseRules(const IndicatorSet& set, const std::vector<bool>& applicable,
+                             const rules::Catalogue& catalogue) {
+  FusedRules fused;
+  std::vector<const rules::Rule*> list;
+  fused.slot.assign(set.indicators().size(), {-1, -1});
+  for (std::size_t i = 0; i < set.indicators().size(); ++i) {
+    const Indicator& ind = set.indicators()[i];
+    if (!Additive(ind.kind) || !applicable[i]) continue;
+    if (ind.where) {
+      fused.slot[i].first = static_cast<int>(list.size());
+      list.push_back(&*ind.where);
+    }
+    if (ind.value) {
+      fused.slot[i].second = static_cast<int>(list.size());
+      list.push_back(&*ind.value);
+    }
+  }
+  for (const rules::Rule* r : list) fused.types.push_back(r->type());
+  ANSINH_ASSIGN_OR_RETURN(fused.program, rules::CompileRuleSet(list, catalogue));
+  return fused;
+}
+
+// A stretch of a chunk's rows in one commune: rows are stored commune by commune (the registry's
+// order), so counters are summed over a run in a register and added to the commune once.
+struct CommuneRun {
+  std::size_t begin, end;  // rows of the chunk, relative to its first
+  std::size_t commune;
+};
+
 class YearPass {
  public:
   YearPass(const IndicatorSet& set, const UnitTree& units, const YearInput& in,
-           const std::vector<bool>& applicable, int threads)
-      : set_(set), units_(units), in_(in), applicable_(applicable) {
+           const std::vector<bool>& applicable, const FusedRules& fused, int threads)
+      : set_(set), units_(units), in_(in), applicable_(applicable), fused_(fused) {
     per_worker_.assign(static_cast<std::size_t>(threads),
                        std::vector<std::vector<std::int64_t>>(set.indicators().size()));
     for (auto& worker : per_worker_) {
@@ -260,31 +299,75 @@ class YearPass {
         }
       }
     }
-    scratch_.resize(static_cast<std::size_t>(threads));
-    bools_.assign(static_cast<std::size_t>(threads), std::vector<std::uint8_t>(kChunkRows));
-    ints_.assign(static_cast<std::size_t>(threads), std::vector<std::int64_t>(kChunkRows));
+    const std::size_t results = fused.types.size();
+    workers_.resize(static_cast<std::size_t>(threads));
+    for (Worker& w : workers_) {
+      w.bools.assign(results, std::vector<std::uint8_t>());
+      w.ints.assign(results, std::vector<std::int64_t>());
+      w.outputs.resize(results);
+      for (std::size_t r = 0; r < results; ++r) {
+        if (fused.types[r] == rules::Type::kBool) {
+          w.bools[r].resize(kChunkRows);
+        } else {
+          w.ints[r].resize(kChunkRows);
+        }
+      }
+      w.category_bit.resize(kChunkRows);
+    }
   }
 
   Status Chunk(std::size_t chunk, int worker) {
     const std::size_t begin = chunk * kChunkRows;
     const std::size_t end = std::min(begin + kChunkRows, in_.year->frame.households());
     const std::size_t n = end - begin;
-    auto w = static_cast<std::size_t>(worker);
-    std::span<std::uint8_t> where(bools_[w].data(), n);
-    std::span<std::int64_t> value(ints_[w].data(), n);
+    Worker& w = workers_[static_cast<std::size_t>(worker)];
+    for (std::size_t r = 0; r < w.outputs.size(); ++r) {
+      w.outputs[r] = {};
+      if (fused_.types[r] == rules::Type::kBool) {
+        w.outputs[r].bools = std::span<std::uint8_t>(w.bools[r].data(), n);
+      } else {
+        w.outputs[r].ints = std::span<std::int64_t>(w.ints[r].data(), n);
+      }
+    }
+    if (!w.outputs.empty()) {
+      ANSINH_RETURN_IF_ERROR(rules::RunProgram(fused_.program, in_.year->frame, w.scratch, begin,
+                                               end, w.outputs));
+    }
+    // Each row's category as a bit, for the categories' masks; and the chunk's commune runs.
+    const auto& category = in_.classes->category;
+    for (std::size_t k = 0; k < n; ++k) {
+      w.category_bit[k] = static_cast<std::uint8_t>(1u << static_cast<int>(category[begin + k]));
+    }
+    w.runs.clear();
+    for (std::size_t k = 0; k < n;) {
+      const UnitIndex commune = in_.year->commune[begin + k];
+      std::size_t e = k + 1;
+      while (e < n && in_.year->commune[begin + e] == commune) ++e;
+      w.runs.push_back({k, e, static_cast<std::size_t>(commune)});
+      k = e;
+    }
     for (std::size_t i = 0; i < set_.indicators().size(); ++i) {
       const Indicator& ind = set_.indicators()[i];
       if (!Additive(ind.kind) || !applicable_[i]) continue;
-      if (ind.where) {
-        ANSINH_RETURN_IF_ERROR(rules::RunProgram(ind.where->program(), in_.year->frame,
-                                                 scratch_[w], begin, end, {.bools = where}));
+      const auto [where_slot, value_slot] = fused_.slot[i];
+      const std::uint8_t* where =
+          where_slot < 0 ? nullptr : w.bools[static_cast<std::size_t>(where_slot)].data();
+      const std::int64_t* value =
+          value_slot < 0 ? nullptr : w.ints[static_cast<std::size_t>(value_slot)].data();
+      std::vector<std::int64_t>& counter = per_worker_[static_cast<std::size_t>(worker)][i];
+      switch (ind.kind) {
+        case IndicatorKind::kCount:
+          Count(CategoryMask(ind.categories), w, where, value, counter);
+          break;
+        case IndicatorKind::kTransition:
+          Transitions(ind.transition, begin, w, where, counter);
+          break;
+        case IndicatorKind::kFgt:
+          Fgt(ind.alpha, begin, w, where, counter);
+          break;
+        default:
+          break;
       }
-      if (ind.value) {
-        ANSINH_RETURN_IF_ERROR(rules::RunProgram(ind.value->program(), in_.year->frame,
-                                                 scratch_[w], begin, end, {.ints = value}));
-      }
-      Accumulate(ind, begin, n, ind.where ? where.data() : nullptr,
-                 ind.value ? value.data() : nullptr, per_worker_[w][i]);
     }
     return Status::Ok();
   }
@@ -308,28 +391,62 @@ class YearPass {
   }
 
  private:
-  void Accumulate(const Indicator& ind, std::size_t begin, std::size_t n, const std::uint8_t* where,
-                  const std::int64_t* value, std::vector<std::int64_t>& counter) const {
-    const std::uint8_t mask = CategoryMask(ind.categories);
-    const auto& category = in_.classes->category;
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t row = begin + k;
-      if (where != nullptr && where[k] == 0) continue;
-      const int c = static_cast<int>(category[row]);
-      const auto commune = static_cast<std::size_t>(in_.year->commune[row]);
-      switch (ind.kind) {
-        case IndicatorKind::kCount:
-          if ((mask >> c) & 1u) counter[commune] += value != nullptr ? value[k] : 1;
-          break;
-        case IndicatorKind::kTransition:
-          if (TransitionHolds(ind.transition, row)) ++counter[commune];
-          break;
-        case IndicatorKind::kFgt:
-          counter[commune] += FixedPointFgtTerm(in_.income[row], in_.members[row], in_.line[row], ind.alpha);
-          break;
-        default:
-          break;
+  // One thread's buffers: the fused program's results for a chunk, and the chunk's rows prepared.
+  struct Worker {
+    rules::Scratch scratch;
+    std::vector<std::vector<std::uint8_t>> bools;  // per result of a bool rule
+    std::vector<std::vector<std::int64_t>> ints;   // per result of an int rule
+    std::vector<rules::Output> outputs;
+    std::vector<std::uint8_t> category_bit;
+    std::vector<CommuneRun> runs;
+  };
+
+  // Σ over rows in a selected category (and where) of value (or 1). Branch-free per row, so the
+  // compiler can vectorise the loop over a run.
+  static void Count(std::uint8_t mask, const Worker& w, const std::uint8_t* where,
+                    const std::int64_t* value, std::vector<std::int64_t>& counter) {
+    const std::uint8_t* bit = w.category_bit.data();
+    for (const CommuneRun& run : w.runs) {
+      std::int64_t sum = 0;
+      if (value != nullptr) {
+        for (std::size_t k = run.begin; k < run.end; ++k) {
+          std::int64_t take = (bit[k] & mask) != 0;
+          if (where != nullptr) take &= where[k];
+          sum += value[k] & -take;
+        }
+      } else {
+        for (std::size_t k = run.begin; k < run.end; ++k) {
+          std::int64_t take = (bit[k] & mask) != 0;
+          if (where != nullptr) take &= where[k];
+          sum += take;
+        }
       }
+      counter[run.commune] += sum;
+    }
+  }
+
+  void Transitions(Transition t, std::size_t begin, const Worker& w, const std::uint8_t* where,
+                   std::vector<std::int64_t>& counter) const {
+    for (const CommuneRun& run : w.runs) {
+      std::int64_t sum = 0;
+      for (std::size_t k = run.begin; k < run.end; ++k) {
+        if (where != nullptr && where[k] == 0) continue;
+        sum += TransitionHolds(t, begin + k);
+      }
+      counter[run.commune] += sum;
+    }
+  }
+
+  void Fgt(int alpha, std::size_t begin, const Worker& w, const std::uint8_t* where,
+           std::vector<std::int64_t>& counter) const {
+    for (const CommuneRun& run : w.runs) {
+      std::int64_t sum = 0;
+      for (std::size_t k = run.begin; k < run.end; ++k) {
+        if (where != nullptr && where[k] == 0) continue;
+        const std::size_t row = begin + k;
+        sum += FixedPointFgtTerm(in_.income[row], in_.members[row], in_.line[row], alpha);
+      }
+      counter[run.commune] += sum;
     }
   }
 
@@ -353,10 +470,9 @@ class YearPass {
   const UnitTree& units_;
   const YearInput& in_;
   const std::vector<bool>& applicable_;
+  const FusedRules& fused_;
   std::vector<std::vector<std::vector<std::int64_t>>> per_worker_;  // [worker][indicator][unit]
-  std::vector<rules::Scratch> scratch_;
-  std::vector<std::vector<std::uint8_t>> bools_;
-  std::vector<std::vector<std::int64_t>> ints_;
+  std::vector<Worker> workers_;
 };
 
 template <typename T>
@@ -411,7 +527,9 @@ Result<IndicatorResults> ComputeIndicators(Snapshot& snapshot, const IndicatorSe
     if (year.frame.households() > 0 && (in.income.empty() || in.line.empty() || in.members.empty())) {
       return Status::Internal("ComputeIndicators: the classified frame lacks income, members or line.poor");
     }
-    YearPass pass(set, snapshot.units(), in, applicable, threads);
+    ANSINH_ASSIGN_OR_RETURN(FusedRules fused,
+                            FuseRules(set, applicable, snapshot.catalogue()));
+    YearPass pass(set, snapshot.units(), in, applicable, fused, threads);
     const std::size_t chunks = (year.frame.households() + kChunkRows - 1) / kChunkRows;
     std::vector<Status> failures(chunks);
     auto run = [&](std::size_t chunk, int worker) { failures[chunk] = pass.Chunk(chunk, worker); };
@@ -459,33 +577,40 @@ const rules::Standard* IndicatorResults::standard(int year) const {
 IndicatorValue IndicatorResults::Value(int year, int indicator, UnitIndex unit) const {
   auto it = years_.find(year);
   if (it == years_.end() || indicator < 0 || unit < 0 || unit >= units_->size()) return {};
+  return ValueIn(year, it->second, indicator, static_cast<std::size_t>(unit));
+}
+
+// Value for a year already found: ratios and FGT look up their parts in the same year's counters
+// (the whole table is read per unit and indicator, so the year is found once, not per part).
+IndicatorValue IndicatorResults::ValueIn(int year, const YearCounters& counters, int indicator,
+                                         std::size_t unit) const {
   const Indicator& ind = set_->indicators()[static_cast<std::size_t>(indicator)];
-  const auto& counter = it->second.counters[static_cast<std::size_t>(indicator)];
+  const auto& counter = counters.counters[static_cast<std::size_t>(indicator)];
   IndicatorValue out;
   switch (ind.kind) {
     case IndicatorKind::kCount:
     case IndicatorKind::kTransition:
-      if (!counter.empty()) out.value = static_cast<double>(counter[static_cast<std::size_t>(unit)]);
+      if (!counter.empty()) out.value = static_cast<double>(counter[unit]);
       break;
     case IndicatorKind::kFgt: {
       if (counter.empty()) break;
-      IndicatorValue persons = Value(year, ind.denominator, unit);
-      out.numerator = static_cast<double>(counter[static_cast<std::size_t>(unit)]) / kFgtScale;
+      IndicatorValue persons = ValueIn(year, counters, ind.denominator, unit);
+      out.numerator = static_cast<double>(counter[unit]) / kFgtScale;
       out.denominator = persons.value;
       if (persons.value && *persons.value > 0) out.value = *out.numerator / *persons.value;
       break;
     }
     case IndicatorKind::kRatio: {
-      IndicatorValue n = Value(year, ind.numerator, unit);
-      IndicatorValue d = Value(year, ind.denominator, unit);
+      IndicatorValue n = ValueIn(year, counters, ind.numerator, unit);
+      IndicatorValue d = ValueIn(year, counters, ind.denominator, unit);
       out.numerator = n.value;
       out.denominator = d.value;
       if (n.value && d.value && *d.value != 0) out.value = ind.scale * *n.value / *d.value;
       break;
     }
     case IndicatorKind::kChange: {
-      IndicatorValue now = Value(year, ind.numerator, unit);
-      IndicatorValue before = Value(year - 1, ind.numerator, unit);
+      IndicatorValue now = ValueIn(year, counters, ind.numerator, unit);
+      IndicatorValue before = Value(year - 1, ind.numerator, static_cast<UnitIndex>(unit));
       if (now.value && before.value) out.value = *now.value - *before.value;
       break;
     }

@@ -114,6 +114,8 @@ class IndicatorResults {
     std::vector<std::vector<std::int64_t>> counters;  // [indicator][unit]; empty if not additive
     std::vector<Category> categories;                 // per row of the year
   };
+  IndicatorValue ValueIn(int year, const YearCounters& counters, int indicator,
+                         std::size_t unit) const;
   const IndicatorSet* set_ = nullptr;
   const UnitTree* units_ = nullptr;
   std::map<int, YearCounters> years_;
