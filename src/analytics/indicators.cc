@@ -233,20 +233,6 @@ struct YearInput {
   std::span<const std::int32_t> members;
 };
 
-// The fixed-point FGT term of one household: members × ((z − y) / z)^alpha × 2^32 where
-// y = income / members (exact), or 0 when y > z.
-std::int64_t FixedPointFgtTerm(std::int64_t income, std::int32_t members, std::int64_t line, int alpha) {
-  if (members <= 0) return 0;
-  const std::int64_t threshold = line * members;  // z × m, compared exactly with income
-  if (income > threshold) return 0;
-  double term = members;
-  if (alpha > 0 && threshold > 0) {
-    const double gap = static_cast<double>(threshold - income) / static_cast<double>(threshold);
-    term *= alpha == 1 ? gap : gap * gap;
-  }
-  return std::llround(term * kFgtScale);
-}
-
 // The where and value rules of the indicators a year computes, as one program: fields are loaded
 // once per chunk and work the indicators share (the working-age test, the Khmer head) is done
 // once. slot[i] is the result index of indicator i's where (first) and value (second), or -1.
@@ -346,6 +332,7 @@ class YearPass {
       w.runs.push_back({k, e, static_cast<std::size_t>(commune)});
       k = e;
     }
+    bool fgt_ready = false;
     for (std::size_t i = 0; i < set_.indicators().size(); ++i) {
       const Indicator& ind = set_.indicators()[i];
       if (!Additive(ind.kind) || !applicable_[i]) continue;
@@ -363,7 +350,11 @@ class YearPass {
           Transitions(ind.transition, begin, w, where, counter);
           break;
         case IndicatorKind::kFgt:
-          Fgt(ind.alpha, begin, w, where, counter);
+          if (!fgt_ready) {
+            FgtTerms(begin, n, w);
+            fgt_ready = true;
+          }
+          Fgt(ind.alpha, w, where, counter);
           break;
         default:
           break;
@@ -399,6 +390,7 @@ class YearPass {
     std::vector<rules::Output> outputs;
     std::vector<std::uint8_t> category_bit;
     std::vector<CommuneRun> runs;
+    std::vector<std::int64_t> fgt[3];  // FgtTerms: per row of the chunk, for alpha 0, 1, 2
   };
 
   // Σ over rows in a selected category (and where) of value (or 1). Branch-free per row, so the
@@ -437,14 +429,39 @@ class YearPass {
     }
   }
 
-  void Fgt(int alpha, std::size_t begin, const Worker& w, const std::uint8_t* where,
-           std::vector<std::int64_t>& counter) const {
+  // Each row's fixed-point FGT terms for alpha 0, 1 and 2 at once (the three indicators share
+  // the test against the line and the gap): members × ((z − y) / z)^alpha × 2^32 where
+  // y = income / members (exact: income is compared with z × members), or 0 when y > z.
+  void FgtTerms(std::size_t begin, std::size_t n, Worker& w) const {
+    for (auto& terms : w.fgt) terms.resize(kChunkRows);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t row = begin + k;
+      const std::int64_t income = in_.income[row], line = in_.line[row];
+      const std::int32_t members = in_.members[row];
+      const std::int64_t threshold = line * members;  // z × m
+      if (members <= 0 || income > threshold) {
+        w.fgt[0][k] = w.fgt[1][k] = w.fgt[2][k] = 0;
+        continue;
+      }
+      const double m = members;
+      w.fgt[0][k] = std::llround(m * kFgtScale);
+      if (threshold > 0) {
+        const double gap = static_cast<double>(threshold - income) / static_cast<double>(threshold);
+        w.fgt[1][k] = std::llround(m * gap * kFgtScale);
+        w.fgt[2][k] = std::llround(m * (gap * gap) * kFgtScale);
+      } else {
+        w.fgt[1][k] = w.fgt[2][k] = w.fgt[0][k];
+      }
+    }
+  }
+
+  static void Fgt(int alpha, const Worker& w, const std::uint8_t* where,
+                  std::vector<std::int64_t>& counter) {
+    const std::int64_t* terms = w.fgt[static_cast<std::size_t>(alpha)].data();
     for (const CommuneRun& run : w.runs) {
       std::int64_t sum = 0;
       for (std::size_t k = run.begin; k < run.end; ++k) {
-        if (where != nullptr && where[k] == 0) continue;
-        const std::size_t row = begin + k;
-        sum += FixedPointFgtTerm(in_.income[row], in_.members[row], in_.line[row], alpha);
+        if (where == nullptr || where[k] != 0) sum += terms[k];
       }
       counter[run.commune] += sum;
     }
@@ -474,6 +491,19 @@ class YearPass {
   std::vector<std::vector<std::vector<std::int64_t>>> per_worker_;  // [worker][indicator][unit]
   std::vector<Worker> workers_;
 };
+
+// f(begin, end) over [0, n) in slices, on the pool when there is one.
+template <typename F>
+void RunSlices(rules::ThreadPool* pool, std::size_t n, F f) {
+  constexpr std::size_t kSlice = 1 << 20;
+  const std::size_t slices = (n + kSlice - 1) / kSlice;
+  auto run = [&](std::size_t s, int) { f(s * kSlice, std::min(n, (s + 1) * kSlice)); };
+  if (pool != nullptr && slices > 1) {
+    pool->ParallelFor(slices, run);
+  } else {
+    for (std::size_t s = 0; s < slices; ++s) run(s, 0);
+  }
+}
 
 template <typename T>
 std::span<const T> HouseholdColumn(const rules::Frame& frame, std::string_view name) {
@@ -542,15 +572,20 @@ Result<IndicatorResults> ComputeIndicators(Snapshot& snapshot, const IndicatorSe
     IndicatorResults::YearCounters counters;
     counters.standard = standard;
     counters.counters = pass.Totals();
-    counters.categories = classes.category;
-    // History for the next year's transitions.
-    for (std::size_t d = 0; d < previous.size(); ++d) {
-      if (previous[d] == static_cast<std::int8_t>(Category::kPoor)) poor_earlier[d] = 1;
-      previous[d] = kNotSurveyed;
-    }
-    for (std::size_t row = 0; row < year.dense.size(); ++row) {
-      previous[year.dense[row]] = static_cast<std::int8_t>(classes.category[row]);
-    }
+    // History for the next year's transitions, in slices on the pool (each slice writes only its
+    // own households: dense indexes are distinct within a year).
+    RunSlices(options.pool, previous.size(), [&](std::size_t b, std::size_t e) {
+      for (std::size_t d = b; d < e; ++d) {
+        if (previous[d] == static_cast<std::int8_t>(Category::kPoor)) poor_earlier[d] = 1;
+        previous[d] = kNotSurveyed;
+      }
+    });
+    RunSlices(options.pool, year.dense.size(), [&](std::size_t b, std::size_t e) {
+      for (std::size_t row = b; row < e; ++row) {
+        previous[year.dense[row]] = static_cast<std::int8_t>(classes.category[row]);
+      }
+    });
+    counters.categories = std::move(classes.category);
     previous_year = year.year;
     results.years_[year.year] = std::move(counters);
   }

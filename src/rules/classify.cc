@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/vector_loops.h"
+
 namespace ansinh::rules {
 namespace {
 
@@ -69,6 +71,19 @@ Status CheckRunnable(const Rule& rule, const Frame& frame) {
   return RunProgram(rule.program(), frame, scratch, 0, 0, Output{});
 }
 
+// income / members rounded toward zero, 0 without members. A 64-bit integer division takes tens of
+// cycles; for the usual case (0 <= income < 2^52) the quotient is taken in double precision and
+// then corrected by at most one, which gives the exact integer quotient.
+ANSINH_LOOP_INLINE std::int64_t IncomePerCapita(std::int64_t income, std::int32_t members) {
+  if (members <= 0) return 0;
+  constexpr std::int64_t kExact = std::int64_t{1} << 52;
+  if (income < 0 || income >= kExact) return income / members;
+  auto q = static_cast<std::int64_t>(static_cast<double>(income) / members);
+  if (q * members > income) --q;
+  if ((q + 1) * members <= income) ++q;
+  return q;
+}
+
 // The state of one classification run, shared by the tasks; each task writes only its range.
 class Run {
  public:
@@ -100,8 +115,7 @@ void Run::Lines(std::size_t b, std::size_t e) {
     for (std::size_t h = b; h < e; ++h) out[h] = c_.urban[h] ? urban : rural;
   }
   for (std::size_t h = b; h < e; ++h) {
-    const std::int64_t n = c_.members[h];
-    r_.income_per_capita[h] = n > 0 ? c_.income[h] / n : 0;
+    r_.income_per_capita[h] = IncomePerCapita(c_.income[h], c_.members[h]);
   }
 }
 

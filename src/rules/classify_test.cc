@@ -134,6 +134,37 @@ void ExpectSame(const ClassifyResult& a, const ClassifyResult& b) {
   EXPECT_EQ(a.score_a, b.score_a);
 }
 
+// The per-capita income is the integer quotient, rounded toward zero, for every income: exact
+// multiples and one VND either side of them, zero and negative incomes, and incomes past the
+// range where the quotient is taken in double precision.
+TEST(ClassifyIncome, PerCapitaIsTheIntegerQuotient) {
+  std::mt19937_64 rng(4);
+  std::vector<HouseholdRecord> households = testing::RandomHouseholds(rng, 6'000);
+  const std::int64_t big = std::int64_t{1} << 52;
+  for (std::size_t i = 0; i < households.size(); ++i) {
+    HouseholdRecord& h = households[i];
+    const auto n = static_cast<std::int64_t>(h.members.size());
+    const std::int64_t base = static_cast<std::int64_t>(rng() % 50'000'000) * std::max<std::int64_t>(n, 1);
+    switch (i % 6) {
+      case 0: h.survey.income_month = base; break;
+      case 1: h.survey.income_month = base - 1; break;
+      case 2: h.survey.income_month = base + 1; break;
+      case 3: h.survey.income_month = -static_cast<std::int64_t>(rng() % 3'000'000); break;
+      case 4: h.survey.income_month = big - 1 - static_cast<std::int64_t>(rng() % 100); break;
+      default: h.survey.income_month = big + static_cast<std::int64_t>(rng() % 1'000'000'000); break;
+    }
+  }
+  Result<Frame> frame = BuildFrame(Registry().catalogue(), households);
+  ASSERT_TRUE(frame.ok()) << frame.status().ToString();
+  const ClassifyResult r = RunWith(Get("vn-2011-2015"), *frame, 0);
+  for (std::size_t i = 0; i < households.size(); ++i) {
+    const auto n = static_cast<std::int64_t>(households[i].members.size());
+    const std::int64_t want = n > 0 ? households[i].survey.income_month / n : 0;
+    ASSERT_EQ(r.income_per_capita[i], want) << "household " << i << ", income "
+                                             << households[i].survey.income_month << ", " << n;
+  }
+}
+
 TEST(ClassifyThreads, SameResultForOneAndManyThreads) {
   std::mt19937_64 rng(59);
   // More households than one task holds, so the work is really split.
