@@ -133,7 +133,7 @@ class Program {
   std::vector<std::int64_t> int_constants_;
   std::vector<double> decimal_constants_;
   std::vector<std::string> string_constants_;
-  std::vector<std::uint16_t> result_registers_;  // household int or decimal registers
+  std::vector<std::uint16_t> result_registers_;  // household registers, in each result's file
   // Register counts per domain and file: [domain][RegisterFile].
   std::uint16_t registers_[2][kRegisterFiles] = {{0, 0, 0}, {0, 0, 0}};
 };
