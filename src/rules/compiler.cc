@@ -40,10 +40,10 @@ class ProgramBuilder {
   Result<Program> Build(std::span<const Node* const> roots) {
     for (const Node* root : roots) CountSubtrees(*root);
     for (const Node* root : roots) {
-      Reg result = Emit(*root, Domain::kHousehold);
+      // A result is never an operand of a later instruction (unless it is a shared subtree, whose
+      // register is kept anyway), so it is never released and no later root reuses it.
+      const Reg result = Emit(*root, Domain::kHousehold);
       if (!error_.ok()) return error_;
-      // Later roots must not reuse it as a temporary.
-      result.pinned = true;
       program_.result_types_.push_back(root->type);
       program_.result_registers_.push_back(result.index);
     }
