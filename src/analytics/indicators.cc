@@ -239,7 +239,6 @@ struct YearInput {
 struct FusedRules {
   rules::Program program;
   std::vector<std::pair<int, int>> slot;
-  std::vector<rules::Type> types;  // per result
 };
 
 Result<FusedRules> FuseRules(const IndicatorSet& set, const std::vector<bool>& applicable,
@@ -259,7 +258,6 @@ Result<FusedRules> FuseRules(const IndicatorSet& set, const std::vector<bool>& a
       list.push_back(&*ind.value);
     }
   }
-  for (const rules::Rule* r : list) fused.types.push_back(r->type());
   ANSINH_ASSIGN_OR_RETURN(fused.program, rules::CompileRuleSet(list, catalogue));
   return fused;
 }
@@ -285,20 +283,25 @@ class YearPass {
         }
       }
     }
-    const std::size_t results = fused.types.size();
+    const rules::Program& program = fused.program;
+    const bool fgt = std::any_of(set.indicators().begin(), set.indicators().end(),
+                                 [](const Indicator& ind) { return ind.kind == IndicatorKind::kFgt; });
     workers_.resize(static_cast<std::size_t>(threads));
     for (Worker& w : workers_) {
-      w.bools.assign(results, std::vector<std::uint8_t>());
-      w.ints.assign(results, std::vector<std::int64_t>());
-      w.outputs.resize(results);
-      for (std::size_t r = 0; r < results; ++r) {
-        if (fused.types[r] == rules::Type::kBool) {
+      w.bools.assign(program.results(), std::vector<std::uint8_t>());
+      w.ints.assign(program.results(), std::vector<std::int64_t>());
+      w.outputs.resize(program.results());
+      for (std::size_t r = 0; r < program.results(); ++r) {
+        if (program.result_type(r) == rules::Type::kBool) {
           w.bools[r].resize(kChunkRows);
         } else {
           w.ints[r].resize(kChunkRows);
         }
       }
       w.category_bit.resize(kChunkRows);
+      if (fgt) {
+        for (auto& terms : w.fgt) terms.resize(kChunkRows);
+      }
     }
   }
 
@@ -309,7 +312,7 @@ class YearPass {
     Worker& w = workers_[static_cast<std::size_t>(worker)];
     for (std::size_t r = 0; r < w.outputs.size(); ++r) {
       w.outputs[r] = {};
-      if (fused_.types[r] == rules::Type::kBool) {
+      if (fused_.program.result_type(r) == rules::Type::kBool) {
         w.outputs[r].bools = std::span<std::uint8_t>(w.bools[r].data(), n);
       } else {
         w.outputs[r].ints = std::span<std::int64_t>(w.ints[r].data(), n);
@@ -433,7 +436,6 @@ class YearPass {
   // the test against the line and the gap): members × ((z − y) / z)^alpha × 2^32 where
   // y = income / members (exact: income is compared with z × members), or 0 when y > z.
   void FgtTerms(std::size_t begin, std::size_t n, Worker& w) const {
-    for (auto& terms : w.fgt) terms.resize(kChunkRows);
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t row = begin + k;
       const std::int64_t income = in_.income[row], line = in_.line[row];

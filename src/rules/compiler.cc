@@ -124,6 +124,20 @@ class ProgramBuilder {
     program_.body_.push_back({op, a.domain, dst.index, a.index, b.index, c.index, arg});
     return dst;
   }
+  // The program reads field `id`'s column (RunProgram checks it exists); listed once.
+  void ReadsColumn(FieldId id) {
+    auto& fields = program_.fields_;
+    if (std::find(fields.begin(), fields.end(), id) == fields.end()) fields.push_back(id);
+  }
+  // `node` is an integer or code field whose rows are those of domain `d` (not a household field
+  // among members, which needs a broadcast), so it can be read in place.
+  bool InOwnColumn(const Node& node, Domain d) const {
+    if (node.kind != NodeKind::kName) return false;
+    const FieldDef& field = catalogue_.field(node.field);
+    const bool own_rows = (field.scope == Scope::kMember) == (d == Domain::kMember);
+    return own_rows && (field.storage == Storage::kInt32 || field.storage == Storage::kInt64 ||
+                        field.storage == Storage::kCode);
+  }
   Reg ToDecimal(Reg r, const Node& node) {
     return r.decimal() ? r : Emit1(OpCode::kIntToDecimal, r, RegisterFile::kDecimal, node);
   }
@@ -274,9 +288,7 @@ Reg ProgramBuilder::EmitField(FieldId id, Domain d) {
   auto it = fields_.find(key);
   if (it != fields_.end()) return it->second;
   const FieldDef& field = catalogue_.field(id);
-  const RegisterFile file = field.storage == Storage::kFloat64 ? RegisterFile::kDecimal
-                            : field.storage == Storage::kBool  ? RegisterFile::kBool
-                                                               : RegisterFile::kInt;
+  const RegisterFile file = RegisterFileOf(field.type);  // the catalogue ties type to storage
   Reg r = Alloc(d, file, Node{});
   r.pinned = true;
   if (field.scope == Scope::kHousehold && d == Domain::kMember) {
@@ -285,7 +297,7 @@ Reg ProgramBuilder::EmitField(FieldId id, Domain d) {
     program_.body_.push_back({BroadcastOp(file), Domain::kMember, r.index, h.index, 0, 0, 0});
   } else {
     program_.body_.push_back({LoadOp(field.storage), d, r.index, 0, 0, 0, id});
-    program_.fields_.push_back(id);
+    ReadsColumn(id);
   }
   fields_.emplace(key, r);
   return r;
@@ -336,32 +348,22 @@ Reg ProgramBuilder::EmitCompare(const Node& node, Domain d) {
       decimal || !IsLiteral(*right) || right->kind == NodeKind::kDecimal ? -1
       : text ? Pool(program_.string_constants_, right->text)
              : Pool(program_.int_constants_, right->int_value);
-  if (pool >= 0 && pool <= 0xFFFF && left->kind == NodeKind::kName) {
-    // A field against a literal: compared straight from its column (no widening load).
-    const FieldDef& field = catalogue_.field(left->field);
-    const bool own_rows = (field.scope == Scope::kMember) == (d == Domain::kMember);
-    const bool integer = field.storage == Storage::kInt32 || field.storage == Storage::kInt64 ||
-                         field.storage == Storage::kCode;
-    if (own_rows && integer) {
+  if (pool >= 0 && pool <= 0xFFFF) {
+    const auto kind = static_cast<std::uint16_t>(text ? 1 : 0);
+    const auto index = static_cast<std::uint16_t>(pool);
+    if (InOwnColumn(*left, d)) {
+      // A field against a literal: compared straight from its column (no widening load).
+      ReadsColumn(left->field);
       const Reg dst = Alloc(d, RegisterFile::kBool, node);
       program_.body_.push_back({OpCode::kCmpFieldImm, d, dst.index, static_cast<std::uint16_t>(op),
-                                static_cast<std::uint16_t>(text ? 1 : 0),
-                                static_cast<std::uint16_t>(pool), left->field});
-      if (std::find(program_.fields_.begin(), program_.fields_.end(), left->field) ==
-          program_.fields_.end()) {
-        program_.fields_.push_back(left->field);
-      }
+                                kind, index, left->field});
       return dst;
     }
-  }
-  if (pool >= 0 && pool <= 0xFFFF) {
     const Reg a = Emit(*left, d);
     Release(a);
     const Reg dst = Alloc(a.domain, RegisterFile::kBool, node);
     program_.body_.push_back({a.boolean() ? OpCode::kCmpImmB : OpCode::kCmpImm, a.domain,
-                              dst.index, a.index,
-                              static_cast<std::uint16_t>(text ? 1 : 0),
-                              static_cast<std::uint16_t>(pool), static_cast<int>(op)});
+                              dst.index, a.index, kind, index, static_cast<int>(op)});
     return dst;
   }
   Reg a = Emit(*left, d);

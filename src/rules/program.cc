@@ -166,6 +166,11 @@ class Executor {
   void Aggregate(const Instruction& in);
   void Broadcast(const Instruction& in);
 
+  // The constant of kCmpImm, kCmpImmB and kCmpFieldImm: b = 0 for int_constants[c], 1 for the
+  // frame's code of string_constants[c].
+  std::int64_t Immediate(const Instruction& in) const {
+    return in.b == 0 ? p_.int_constants_[in.c] : s_.string_codes_[in.c];
+  }
   // A string literal's code in this frame; one the frame never saw gets its own negative code,
   // so it equals nothing stored and no other literal.
   std::int64_t StringCode(std::int32_t pool_index) const {
@@ -223,7 +228,7 @@ ANSINH_VECTOR_LOOPS void Executor::Load(const Instruction& in, std::size_t n) {
       break;
     case OpCode::kCmpFieldImm: {
       const Op op = static_cast<Op>(in.a);
-      const std::int64_t k = in.b == 0 ? p_.int_constants_[in.c] : s_.string_codes_[in.c];
+      const std::int64_t k = Immediate(in);
       if (column.storage() == Storage::kInt64) {
         CompareImmediate(op, B(in.domain, in.dst), column.int64s().data() + first, k, n);
       } else {
@@ -287,11 +292,10 @@ ANSINH_VECTOR_LOOPS void Executor::Arithmetic(const Instruction& in, std::size_t
       CompareLoop(static_cast<Op>(in.arg), db, B(d, in.a), B(d, in.b), n);
       break;
     case OpCode::kCmpImm:
-      CompareImmediate(static_cast<Op>(in.arg), db, I(d, in.a),
-                       in.b == 0 ? p_.int_constants_[in.c] : s_.string_codes_[in.c], n);
+      CompareImmediate(static_cast<Op>(in.arg), db, I(d, in.a), Immediate(in), n);
       break;
     case OpCode::kCmpImmB:
-      CompareImmediate(static_cast<Op>(in.arg), db, B(d, in.a), p_.int_constants_[in.c], n);
+      CompareImmediate(static_cast<Op>(in.arg), db, B(d, in.a), Immediate(in), n);
       break;
     case OpCode::kCmpPerCapita:
       PerCapita(static_cast<Op>(in.arg), db, I(d, in.a), I(d, in.b), I(d, in.c), n);

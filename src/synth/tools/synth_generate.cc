@@ -57,7 +57,13 @@ int main(int argc, char** argv) {
   }
   if (!o.national) {
     // From 2016 the report also classifies under the national standard in force (rules engine).
-    if (o.last_year >= 2016 && !report.ClassifyFrom(o.home).ok()) return 1;
+    if (o.last_year >= 2016) {
+      const ansinh::Status classify = report.ClassifyFrom(o.home);
+      if (!classify.ok()) {
+        std::fprintf(stderr, "synth_generate: %s\n", classify.ToString().c_str());
+        return 1;
+      }
+    }
     sinks.push_back(&report);
   }
   TeeSink tee(sinks);
